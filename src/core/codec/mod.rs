@@ -1,0 +1,6 @@
+//! Reading and writing pohon kinerja files.
+
+pub mod json;
+pub mod migrate;
+
+pub use json::{export, import, ImportError, Imported, Repair, APP, FORMAT, MAX_BYTES, VERSION};

@@ -1,0 +1,9 @@
+//! Pure Rust: the document model, codecs, layout. No web crates here (a test
+//! in `tests/core_is_pure.rs` enforces it), so all of it is tested natively.
+
+pub mod codec;
+pub mod layout;
+pub mod model;
+pub mod sample;
+pub mod tree;
+pub mod value;

@@ -1,0 +1,152 @@
+//! The tree derived from a document's flat node list.
+//!
+//! Indices are positions in [`Document::nodes`]; children keep the document's
+//! order. Building checks the structure (one root, no dangling parent, no
+//! cycle, bounded depth) without recursion, so hostile files cannot overflow
+//! the stack.
+
+use super::model::{Document, NodeId};
+
+/// Deeper than any real pohon kinerja (eight levels) by far, shallow enough
+/// that every walk over the tree stays cheap.
+pub const MAX_DEPTH: usize = 1000;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tree {
+    pub root: usize,
+    /// `parent[i]` is `None` only for the root.
+    pub parent: Vec<Option<usize>>,
+    /// Children of each node in document order.
+    pub children: Vec<Vec<usize>>,
+    /// Root has depth 0.
+    pub depth: Vec<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StructureError {
+    #[error("the document has no nodes")]
+    Empty,
+    #[error("no root: every node has a parent")]
+    NoRoot,
+    #[error("several roots: {ids:?} have no parent, one is required")]
+    SeveralRoots { ids: Vec<NodeId> },
+    #[error("node {id:?} (index {index}) names parent {parent:?}, which does not exist")]
+    DanglingParent { index: usize, id: NodeId, parent: NodeId },
+    #[error("cycle: {ids:?} are each other's ancestors")]
+    Cycle { ids: Vec<NodeId> },
+    #[error("node {id:?} is deeper than {max} levels")]
+    TooDeep { id: NodeId, max: usize },
+}
+
+impl Tree {
+    pub fn build(doc: &Document) -> Result<Tree, StructureError> {
+        let n = doc.nodes.len();
+        if n == 0 {
+            return Err(StructureError::Empty);
+        }
+        let mut parent = Vec::with_capacity(n);
+        let mut roots = Vec::new();
+        for (index, node) in doc.nodes.values().enumerate() {
+            match &node.parent {
+                None => {
+                    roots.push(index);
+                    parent.push(None);
+                }
+                Some(p) => match doc.nodes.get_index_of(p) {
+                    Some(pi) => parent.push(Some(pi)),
+                    None => {
+                        return Err(StructureError::DanglingParent { index, id: node.id.clone(), parent: p.clone() })
+                    }
+                },
+            }
+        }
+        let root = match roots.as_slice() {
+            [r] => *r,
+            [] => {
+                // Every node has a parent, so there is a cycle; name it.
+                return Err(match find_cycle(doc, &parent) {
+                    Some(ids) => StructureError::Cycle { ids },
+                    None => StructureError::NoRoot,
+                });
+            }
+            many => return Err(StructureError::SeveralRoots { ids: many.iter().map(|&i| id_at(doc, i)).collect() }),
+        };
+
+        // Depth by walking up to the nearest node of known depth; each node is
+        // resolved once, so this is linear overall.
+        const UNKNOWN: u32 = u32::MAX;
+        const VISITING: u32 = u32::MAX - 1;
+        let mut depth = vec![UNKNOWN; n];
+        depth[root] = 0;
+        let mut path = Vec::new();
+        for start in 0..n {
+            let mut cur = start;
+            while depth[cur] == UNKNOWN {
+                depth[cur] = VISITING;
+                path.push(cur);
+                cur = parent[cur].expect("only the root has no parent");
+            }
+            if depth[cur] == VISITING {
+                let from = path.iter().position(|&p| p == cur).unwrap_or(0);
+                return Err(StructureError::Cycle { ids: path[from..].iter().map(|&i| id_at(doc, i)).collect() });
+            }
+            let mut d = depth[cur];
+            while let Some(i) = path.pop() {
+                d += 1;
+                depth[i] = d;
+                if d as usize > MAX_DEPTH {
+                    return Err(StructureError::TooDeep { id: id_at(doc, i), max: MAX_DEPTH });
+                }
+            }
+        }
+
+        let mut children = vec![Vec::new(); n];
+        for (i, p) in parent.iter().enumerate() {
+            if let Some(p) = p {
+                children[*p].push(i);
+            }
+        }
+        Ok(Tree { root, parent, children, depth })
+    }
+
+    pub fn len(&self) -> usize {
+        self.parent.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parent.is_empty()
+    }
+
+    /// Nodes in pre-order (parent before children, siblings in order).
+    pub fn preorder(&self) -> Vec<usize> {
+        let mut out = Vec::with_capacity(self.len());
+        let mut stack = vec![self.root];
+        while let Some(i) = stack.pop() {
+            out.push(i);
+            stack.extend(self.children[i].iter().rev());
+        }
+        out
+    }
+}
+
+fn id_at(doc: &Document, i: usize) -> NodeId {
+    doc.nodes[i].id.clone()
+}
+
+fn find_cycle(doc: &Document, parent: &[Option<usize>]) -> Option<Vec<NodeId>> {
+    // With no root every chain ends in a cycle; follow one from node 0.
+    let mut seen = vec![false; parent.len()];
+    let mut cur = 0;
+    while !seen[cur] {
+        seen[cur] = true;
+        cur = parent[cur]?;
+    }
+    let start = cur;
+    let mut ids = vec![id_at(doc, start)];
+    let mut next = parent[start]?;
+    while next != start {
+        ids.push(id_at(doc, next));
+        next = parent[next]?;
+    }
+    Some(ids)
+}

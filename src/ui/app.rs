@@ -1,0 +1,43 @@
+use leptos::prelude::*;
+
+use super::alert::Alert;
+use super::header::Header;
+use super::side_panel::SidePanel;
+use super::toolbar::Toolbar;
+use super::tree_canvas::TreeCanvas;
+use crate::core::model::Document;
+use crate::core::sample::sample;
+use crate::i18n::{import_error, t, Key, Lang};
+use crate::state::provide_editor;
+use crate::web::query_param;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = Lang::from_param(query_param("lang").as_deref());
+    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+    // The bundled sample is checked by a native test; should it ever fail,
+    // say so rather than panic.
+    let (doc, error) = match sample() {
+        Ok(doc) => (doc, None),
+        Err(e) => (Document::default(), Some(format!("{}: {}", t(lang, Key::LoadFailed), import_error(lang, &e)))),
+    };
+    let editor = provide_editor(lang, doc);
+    editor.alert.set(error);
+    if let Some(src) = query_param("src") {
+        editor.open_url(src);
+    }
+
+    view! {
+        <div class="app">
+            <Header />
+            <Toolbar />
+            <Alert />
+            <main class="workspace">
+                <TreeCanvas />
+                <SidePanel />
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,25 @@
+use leptos::prelude::*;
+
+use crate::i18n::{t, Key};
+use crate::state::use_editor;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let editor = use_editor();
+    let lang = editor.lang;
+    let title = move || {
+        editor.doc.with(|d| {
+            if d.meta.judul.trim().is_empty() {
+                t(lang, Key::Untitled).to_owned()
+            } else {
+                d.meta.judul.clone()
+            }
+        })
+    };
+    view! {
+        <header class="app-header">
+            <span class="app-name">{t(lang, Key::AppName)}</span>
+            <h1 class="doc-title">{title}</h1>
+        </header>
+    }
+}

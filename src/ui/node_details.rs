@@ -1,0 +1,63 @@
+use leptos::prelude::*;
+
+use crate::core::model::{Level, NodeId, TingkatAnggaran};
+use crate::i18n::{level, t, Key};
+use crate::state::use_editor;
+
+/// Everything a node carries, for the side panel.
+#[component]
+pub fn NodeDetails(id: NodeId) -> impl IntoView {
+    let editor = use_editor();
+    let lang = editor.lang;
+    editor.doc.with(|d| {
+        let node = d.nodes.get(&id)?;
+        let level_name = if node.level == Level::Custom && !node.level_label.is_empty() {
+            node.level_label.clone()
+        } else {
+            level(lang, node.level).to_owned()
+        };
+        let indikator = node
+            .indikator
+            .iter()
+            .map(|ind| {
+                let targets = ind
+                    .target
+                    .iter()
+                    .map(|(y, v)| format!("{y}: {v}"))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                view! {
+                    <li>
+                        <span class="jenis">{ind.jenis.label().to_owned()}</span>" "{ind.nama.clone()}
+                        {(!ind.satuan.is_empty()).then(|| view! { <div>{t(lang, Key::Satuan)}": "{ind.satuan.clone()}</div> })}
+                        {(!targets.is_empty()).then(|| view! { <div>{t(lang, Key::Target)}": "{targets}</div> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        let anggaran = node
+            .anggaran
+            .iter()
+            .map(|a| {
+                let tingkat = match a.tingkat {
+                    TingkatAnggaran::Program => "Program",
+                    TingkatAnggaran::Kegiatan => "Kegiatan",
+                    TingkatAnggaran::SubKegiatan => "Sub Kegiatan",
+                };
+                view! { <li>{tingkat}": "<code>{a.kode.clone()}</code>" "{a.nama.clone()}</li> }
+            })
+            .collect_view();
+        let crosscutting = node.crosscutting.iter().map(|c| c.nama.clone()).collect::<Vec<_>>().join(", ");
+        Some(view! {
+            <div class="node-details">
+                <p class="level">{level_name}</p>
+                <h3>{node.kondisi.clone()}</h3>
+                {(!node.indikator.is_empty()).then(|| view! { <h4>{t(lang, Key::Indikator)}</h4><ul>{indikator}</ul> })}
+                {(!node.penanggung_jawab.is_empty()).then(|| view! { <h4>{t(lang, Key::PenanggungJawab)}</h4><p>{node.penanggung_jawab.clone()}</p> })}
+                {(!node.anggaran.is_empty()).then(|| view! { <h4>{t(lang, Key::Anggaran)}</h4><ul>{anggaran}</ul> })}
+                {(!crosscutting.is_empty()).then(|| view! { <h4>{t(lang, Key::Crosscutting)}</h4><p>{crosscutting}</p> })}
+                {(!node.catatan.is_empty()).then(|| view! { <h4>{t(lang, Key::Catatan)}</h4><p>{node.catatan.clone()}</p> })}
+            </div>
+        })
+    })
+}

@@ -1,0 +1,48 @@
+//! Small helpers over the browser APIs.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// A query parameter of the page's URL (`?lang=en` → `query_param("lang")`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// Sets (or with `None` removes) a query parameter without reloading, so the
+/// address bar always points at what is on screen and can be shared.
+pub fn replace_query_param(name: &str, value: Option<&str>) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(url) = window.location().href().and_then(|h| web_sys::Url::new(&h)) else { return };
+    match value {
+        Some(v) => url.search_params().set(name, v),
+        None => url.search_params().delete(name),
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    #[error("{url}: {message}")]
+    Network { url: String, message: String },
+    #[error("{url}: HTTP {status}")]
+    Status { url: String, status: u16 },
+}
+
+/// Fetches `url` (relative to the page) as bytes.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+    let network = |e: wasm_bindgen::JsValue| FetchError::Network {
+        url: url.to_owned(),
+        message: e.as_string().or_else(|| js_sys::Error::from(e).message().as_string()).unwrap_or_default(),
+    };
+    let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(url)).await.map_err(network)?.unchecked_into();
+    if !response.ok() {
+        return Err(FetchError::Status { url: url.to_owned(), status: response.status() });
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

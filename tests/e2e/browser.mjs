@@ -1,0 +1,46 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium, headless, offline.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'target', 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/** Opens `path` (relative to BASE_URL) and collects console errors and page errors. */
+export async function open(browser, path = '', viewport = { width: 1366, height: 768 }) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  await page.goto(new URL(path, BASE_URL).href);
+  await page.getByRole('tree').waitFor();
+  return { page, errors };
+}
+
+/** Card boxes and whether each card's text stays inside it, measured by the browser. */
+export async function cardGeometry(page) {
+  return page.$$eval('[role=treeitem]', (cards) => cards.map((g) => {
+    const box = g.querySelector('.card-bg').getBoundingClientRect();
+    const spills = [...g.querySelectorAll('text')].filter((t) => {
+      const r = t.getBoundingClientRect();
+      return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+    }).map((t) => t.textContent);
+    return { name: g.getAttribute('aria-label'), box: { x: box.x, y: box.y, w: box.width, h: box.height }, spills };
+  }));
+}
+
+export function overlaps(a, b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}

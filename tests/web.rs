@@ -1,0 +1,72 @@
+//! DOM glue, in headless Chromium: `cargo test --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+
+use pohon_kinerja::ui::App;
+use pohon_kinerja::web::query_param;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn set_search(search: &str) {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(search)).unwrap();
+}
+
+/// Mounts the app in a fresh container, so tests do not see each other's DOM.
+fn mount() -> (web_sys::HtmlElement, impl Drop) {
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), App);
+    (host, handle)
+}
+
+#[wasm_bindgen_test]
+fn reads_query_parameters() {
+    set_search("?lang=en&src=examples%2Fa.json");
+    assert_eq!(query_param("lang").as_deref(), Some("en"));
+    assert_eq!(query_param("src").as_deref(), Some("examples/a.json"));
+    assert_eq!(query_param("missing"), None);
+    set_search("?");
+}
+
+#[wasm_bindgen_test]
+async fn renders_the_sample_as_an_accessible_tree() {
+    set_search("?");
+    let (host, _handle) = mount();
+    leptos::task::tick().await;
+    let tree = host.query_selector("[role=tree]").unwrap().expect("a tree");
+    let items = tree.query_selector_all("[role=treeitem]").unwrap();
+    assert_eq!(items.length(), 8);
+    let first: web_sys::Element = items.get(0).unwrap().unchecked_into();
+    assert_eq!(first.get_attribute("aria-level").as_deref(), Some("1"));
+    assert_eq!(first.get_attribute("aria-label").as_deref(), Some("Terwujudnya Pembangunan Manusia yang Berkualitas"));
+    let title = host.query_selector(".doc-title").unwrap().unwrap();
+    assert_eq!(title.text_content().as_deref(), Some("Contoh Pohon Kinerja Dinas Sosial"));
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("id"));
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_card_selects_it_and_shows_its_details() {
+    set_search("?lang=en");
+    let (host, _handle) = mount();
+    leptos::task::tick().await;
+    let card: web_sys::Element = host
+        .query_selector("[role=treeitem][aria-label='Meningkatnya akurasi data kemiskinan']")
+        .unwrap()
+        .expect("card");
+    assert_eq!(card.get_attribute("aria-selected").as_deref(), Some("false"));
+    card.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(card.get_attribute("aria-selected").as_deref(), Some("true"));
+    let panel = host.query_selector("aside").unwrap().unwrap();
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("Prsentase data kemiskinan yang terverivali"), "{text}");
+    assert!(text.contains("Crosscutting agencies"), "{text}");
+    assert!(text.contains("DISDUKCAPIL, BPS"), "{text}");
+    set_search("?");
+}
