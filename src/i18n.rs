@@ -54,6 +54,9 @@ pub enum Key {
     OtherLanguage,
     Examples,
     ExamplesList,
+    OpenFile,
+    Download,
+    SaveFailed,
     Close,
 }
 
@@ -97,6 +100,12 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, LoadFailed) => "The document could not be opened",
         (Lang::Id, OtherLanguage) => "English",
         (Lang::En, OtherLanguage) => "Bahasa Indonesia",
+        (Lang::Id, OpenFile) => "Buka berkas",
+        (Lang::En, OpenFile) => "Open file",
+        (Lang::Id, Download) => "Unduh JSON",
+        (Lang::En, Download) => "Download JSON",
+        (Lang::Id, SaveFailed) => "Berkas tidak dapat disimpan",
+        (Lang::En, SaveFailed) => "The file could not be saved",
         (Lang::Id, Examples) => "Contoh",
         (Lang::En, Examples) => "Examples",
         (Lang::Id, ExamplesList) => "Contoh pohon kinerja dari dokumen nyata",

@@ -5,5 +5,6 @@ pub mod codec;
 pub mod layout;
 pub mod model;
 pub mod sample;
+pub mod synth;
 pub mod tree;
 pub mod value;

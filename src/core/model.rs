@@ -12,6 +12,103 @@ use std::collections::BTreeMap;
 
 use super::value::Nilai;
 
+/// Implements `Deserialize` for a struct whose unknown fields land in `extra`.
+///
+/// Written out instead of `#[serde(flatten)]`, which buffers every field of
+/// every node before reading it: twice the import time, and errors without a
+/// line and column. Field names are the Rust names; optional fields default.
+macro_rules! deserialize_keeping_extra {
+    ($name:ident, $expecting:literal, required: [$($req:ident),*], optional: [$($opt:ident),* $(,)?]) => {
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl<'de> serde::de::Visitor<'de> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<$name, M::Error> {
+                        $(let mut $req = None;)*
+                        $(let mut $opt = None;)*
+                        let mut extra = Extra::new();
+                        while let Some(key) = map.next_key::<crate::core::model::Key<'de>>()? {
+                            match key.as_str() {
+                                // A repeated field is refused, as serde's derive does.
+                                $(stringify!($req) => {
+                                    if $req.is_some() {
+                                        return Err(serde::de::Error::duplicate_field(stringify!($req)));
+                                    }
+                                    $req = Some(map.next_value()?);
+                                })*
+                                $(stringify!($opt) => {
+                                    if $opt.is_some() {
+                                        return Err(serde::de::Error::duplicate_field(stringify!($opt)));
+                                    }
+                                    $opt = Some(map.next_value()?);
+                                })*
+                                _ => {
+                                    extra.insert(key.into_owned(), map.next_value()?);
+                                }
+                            }
+                        }
+                        Ok($name {
+                            $($req: $req.ok_or_else(|| serde::de::Error::missing_field(stringify!($req)))?,)*
+                            $($opt: $opt.unwrap_or_default(),)*
+                            extra,
+                        })
+                    }
+                }
+                d.deserialize_map(V)
+            }
+        }
+    };
+}
+pub(crate) use deserialize_keeping_extra;
+
+/// A JSON object key, borrowed from the input when it has no escapes.
+pub(crate) enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+
+    pub(crate) fn into_owned(self) -> String {
+        match self {
+            Key::Borrowed(s) => s.to_owned(),
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v.to_owned()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 /// Unknown JSON fields, kept verbatim.
 pub type Extra = Map<String, Json>;
 
@@ -36,7 +133,7 @@ pub struct Document {
     pub file_extra: Extra,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Meta {
     /// Title as shown in the header, e.g. "Pohon Kinerja Dinas Sosial 2024".
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -59,10 +156,12 @@ pub struct Meta {
 }
 
 /// Plan period: a Renstra spans several years, an annual tree one (`awal == akhir`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Periode {
     pub awal: Tahun,
     pub akhir: Tahun,
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Periode {
@@ -71,7 +170,7 @@ impl Periode {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Node {
     pub id: NodeId,
     /// `None` for the root.
@@ -165,7 +264,7 @@ pub enum Kind {
     Output,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Indikator {
     #[serde(default)]
     pub nama: String,
@@ -263,15 +362,17 @@ pub enum AturanTriwulan {
     LastValue,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Baseline {
     pub nilai: Nilai,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tahun: Option<Tahun>,
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A budget line from the Kepmendagri 050-5889/2021 nomenclature.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Anggaran {
     pub tingkat: TingkatAnggaran,
     /// e.g. `1.06.05.2.02.0003`; may be empty when the source gives none.
@@ -295,7 +396,7 @@ pub enum TingkatAnggaran {
 }
 
 /// Another agency sharing responsibility for a condition.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Crosscutting {
     pub nama: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -306,6 +407,27 @@ pub struct Crosscutting {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+deserialize_keeping_extra!(Meta, "document metadata", required: [], optional: [judul, opd, wilayah, periode, nomor, catatan]);
+deserialize_keeping_extra!(
+    Node,
+    "a node",
+    required: [id, level],
+    optional: [parent, level_label, kind, lane, kondisi, indikator, penanggung_jawab, anggaran, crosscutting, catatan]
+);
+deserialize_keeping_extra!(
+    Indikator,
+    "an indicator",
+    required: [],
+    optional: [
+        nama, jenis, satuan, polaritas, baseline, target, realisasi, realisasi_triwulan, aturan_triwulan,
+        formula, penjelasan, sumber_data, penanggung_jawab
+    ]
+);
+deserialize_keeping_extra!(Periode, "a plan period", required: [awal, akhir], optional: []);
+deserialize_keeping_extra!(Baseline, "a baseline", required: [nilai], optional: [tahun]);
+deserialize_keeping_extra!(Anggaran, "a budget line", required: [tingkat], optional: [kode, nama, pagu]);
+deserialize_keeping_extra!(Crosscutting, "a crosscutting agency", required: [nama], optional: [catatan, status]);
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()

@@ -3,6 +3,7 @@
 mod alert;
 mod app;
 mod examples_gallery;
+mod file_menu;
 mod header;
 mod node_details;
 mod side_panel;

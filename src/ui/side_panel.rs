@@ -14,7 +14,7 @@ pub fn SidePanel() -> impl IntoView {
         Some(id) => view! { <NodeDetails id=id /> }.into_any(),
         None => editor.doc.with(|d| {
             let m = &d.meta;
-            let periode = m.periode.map(|p| {
+            let periode = m.periode.as_ref().map(|p| {
                 if p.awal == p.akhir { p.awal.to_string() } else { format!("{}–{}", p.awal, p.akhir) }
             });
             view! {

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::examples_gallery::ExamplesGallery;
+use super::file_menu::FileMenu;
 use crate::i18n::{t, Key, Lang};
 use crate::state::use_editor;
 
@@ -15,6 +16,7 @@ pub fn Toolbar() -> impl IntoView {
     };
     view! {
         <nav class="toolbar" role="toolbar" aria-label=t(lang, Key::Toolbar)>
+            <FileMenu />
             <ExamplesGallery />
             <span class="spacer"></span>
             <a class="lang-switch" href=other hreflang=if lang == Lang::Id { "en" } else { "id" }>

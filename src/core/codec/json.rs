@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use super::migrate::{migrate, MigrationError};
-use crate::core::model::{Document, Extra, Meta, Node, NodeId};
+use crate::core::model::{deserialize_keeping_extra, Document, Extra, Meta, Node, NodeId};
 use crate::core::tree::{StructureError, Tree};
 
 pub const FORMAT: &str = "pohon-kinerja";
@@ -23,7 +23,7 @@ pub const VERSION: u32 = 1;
 /// Written in every file so a reader knows where it came from.
 pub const APP: &str = "Pohon Kinerja";
 /// Large enough for 100k-node trees, small enough to refuse a stray video.
-pub const MAX_BYTES: usize = 40 * 1024 * 1024;
+pub const MAX_BYTES: usize = 45 * 1024 * 1024;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
@@ -64,7 +64,7 @@ pub enum ImportError {
     Syntax { line: usize, column: usize, message: String },
     #[error("JSON nested too deeply at line {line}, column {column}")]
     TooDeeplyNested { line: usize, column: usize },
-    #[error("not a pohon kinerja file (format is {found:?})")]
+    #[error("not a pohon kinerja file (format is {})", found.as_deref().map_or("absent".to_owned(), |f| format!("\"{f}\"")))]
     WrongFormat { found: Option<String> },
     #[error("version {found} is newer than this app, which reads up to {supported}")]
     NewerVersion { found: u64, supported: u32 },
@@ -91,7 +91,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
 
-    let envelope: Envelope = serde_json::from_str(text).map_err(json_error)?;
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| json_error(text, e))?;
     match envelope.format.as_deref() {
         Some(FORMAT) => {}
         found => return Err(ImportError::WrongFormat { found: found.map(str::to_owned) }),
@@ -112,7 +112,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let wire: DocumentWire = if version == u64::from(VERSION) {
         serde_json::from_str(raw.get()).map_err(|e| invalid(text, offset, raw.get(), e))?
     } else {
-        let mut value: Value = serde_json::from_str(raw.get()).map_err(json_error)?;
+        let mut value: Value = serde_json::from_str(raw.get()).map_err(|e| json_error(raw.get(), e))?;
         migrate(version as u32, &mut value)?;
         serde_json::from_value(value).map_err(|e| ImportError::Invalid {
             path: "document".into(),
@@ -145,10 +145,93 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     Ok(Imported { document, repairs })
 }
 
-/// Writes a document as pretty-printed v1 JSON (readable in e-mail and diffs).
+/// Writes a document as v1 JSON, one node per line: compact enough to mail a
+/// 10k-node tree, and a change to a node is a change to one line in a diff.
 pub fn export(document: &Document) -> String {
     let envelope = EnvelopeOut { format: FORMAT, version: VERSION, app: APP, document, extra: &document.file_extra };
-    serde_json::to_string_pretty(&envelope).expect("a document always serialises")
+    let mut out = Vec::with_capacity(document.nodes.len() * 400 + 256);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, NodePerLine::default());
+    envelope.serialize(&mut ser).expect("a document always serialises");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Pretty-prints the envelope, the document and the node list; everything
+/// inside a node (or inside `meta`) stays on one line.
+#[derive(Default)]
+struct NodePerLine {
+    /// Per open container: (pretty, has a value yet).
+    open: Vec<(bool, bool)>,
+}
+
+impl NodePerLine {
+    fn begin<W: ?Sized + std::io::Write>(&mut self, w: &mut W, array: bool) -> std::io::Result<()> {
+        let depth = self.open.len();
+        self.open.push((if array { depth < 3 } else { depth < 2 }, false));
+        w.write_all(if array { b"[" } else { b"{" })
+    }
+
+    fn end<W: ?Sized + std::io::Write>(&mut self, w: &mut W, array: bool) -> std::io::Result<()> {
+        if let Some((true, true)) = self.open.pop() {
+            self.newline(w)?;
+        }
+        w.write_all(if array { b"]" } else { b"}" })
+    }
+
+    fn item<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        match self.open.last() {
+            Some((true, _)) => self.newline(w),
+            _ => Ok(()),
+        }
+    }
+
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b"\n")?;
+        for _ in 0..self.open.len() {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn has_value(&mut self) {
+        if let Some(top) = self.open.last_mut() {
+            top.1 = true;
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for NodePerLine {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.begin(w, true)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.end(w, true)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value();
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.begin(w, false)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.end(w, false)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(if let Some((true, _)) = self.open.last() { b": " } else { b":" })
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value();
+        Ok(())
+    }
 }
 
 #[derive(Serialize)]
@@ -201,14 +284,14 @@ impl<'de: 'a, 'a> Deserialize<'de> for Envelope<'a> {
     }
 }
 
-#[derive(Deserialize)]
+/// The document as written: nodes as a list, so duplicate ids can be repaired.
 struct DocumentWire {
-    #[serde(default)]
     meta: Meta,
     nodes: Vec<Node>,
-    #[serde(flatten)]
     extra: Extra,
 }
+
+deserialize_keeping_extra!(DocumentWire, "a document with \"nodes\"", required: [nodes], optional: [meta]);
 
 struct FreshIds {
     taken: HashSet<NodeId>,
@@ -227,8 +310,8 @@ impl FreshIds {
     }
 }
 
-fn json_error(e: serde_json::Error) -> ImportError {
-    let (line, column) = (e.line(), e.column());
+fn json_error(text: &str, e: serde_json::Error) -> ImportError {
+    let (line, column) = char_position(text, e.line(), e.column());
     if e.to_string().starts_with("recursion limit exceeded") {
         return ImportError::TooDeeplyNested { line, column };
     }
@@ -245,12 +328,15 @@ fn json_error(e: serde_json::Error) -> ImportError {
 fn invalid(text: &str, offset: usize, raw: &str, e: serde_json::Error) -> ImportError {
     let mut de = serde_json::Deserializer::from_str(raw);
     let (path, err) = match serde_path_to_error::deserialize::<_, DocumentWire>(&mut de) {
+        // An empty path (the document itself) displays as ".".
+        Err(pe) if pe.path().iter().next().is_none() => ("document".to_owned(), pe.into_inner()),
         Err(pe) => (format!("document.{}", pe.path()), pe.into_inner()),
         Ok(_) => ("document".to_owned(), e),
     };
-    let (base_line, base_col) = line_column(&text.as_bytes()[..offset]);
-    let line = base_line + err.line() - 1;
-    let column = if err.line() == 1 { base_col + err.column() - 1 } else { err.column() };
+    let (base_line, _) = line_column(&text.as_bytes()[..offset]);
+    let line_start = text[..offset].rfind('\n').map_or(0, |p| p + 1);
+    let byte_column = if err.line() == 1 { offset - line_start + err.column() } else { err.column() };
+    let (line, column) = char_position(text, base_line + err.line() - 1, byte_column);
     if err.to_string().starts_with("recursion limit exceeded") {
         return ImportError::TooDeeplyNested { line, column };
     }
@@ -264,6 +350,20 @@ fn structure_path(e: &StructureError) -> String {
         StructureError::DanglingParent { index, .. } => format!("document.nodes[{index}].parent"),
         _ => "document.nodes".to_owned(),
     }
+}
+
+/// A serde_json position (1-based line; column in bytes, the last byte read,
+/// 0 when none of the line was read) as a 1-based line and column in characters.
+fn char_position(text: &str, line: usize, byte_column: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let start = match line {
+        0 | 1 => 0,
+        _ => bytes.iter().enumerate().filter(|&(_, &b)| b == b'\n').nth(line - 2).map_or(bytes.len(), |(i, _)| i + 1),
+    };
+    let end = (start + byte_column).min(bytes.len());
+    // Characters are counted by their first byte: every byte but continuations (0b10xx_xxxx).
+    let chars = bytes[start..end].iter().filter(|&&b| (b as i8) >= -0x40).count();
+    (line.max(1), chars.max(1))
 }
 
 /// 1-based line and column of the end of `prefix` (column in characters).

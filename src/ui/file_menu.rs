@@ -1,0 +1,65 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::codec::export;
+use crate::i18n::{t, Key};
+use crate::state::use_editor;
+use crate::web::{download, read_file, replace_query_param};
+
+/// Open a file from disk and download the open document as a v1 file.
+#[component]
+pub fn FileMenu() -> impl IntoView {
+    let editor = use_editor();
+    let lang = editor.lang;
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_pick = move |ev: leptos::ev::Event| {
+        let target: web_sys::HtmlInputElement = ev.target().expect("change has a target").unchecked_into();
+        let Some(file) = target.files().and_then(|f| f.get(0)) else { return };
+        // Let the same file be picked again after fixing it.
+        target.set_value("");
+        leptos::task::spawn_local(async move {
+            match read_file(&file).await {
+                Ok(bytes) => {
+                    if editor.open_bytes(&bytes, &file.name()) {
+                        replace_query_param("src", None);
+                    }
+                }
+                Err(e) => editor.alert.set(Some(format!("{} ({}): {e}", t(lang, Key::LoadFailed), file.name()))),
+            }
+        });
+    };
+    let save = move |_| {
+        let (name, text) = editor.doc.with(|d| (file_name(&d.meta.judul), export(d)));
+        if let Err(e) = download(&name, "application/json", &text) {
+            editor.alert.set(Some(format!("{}: {e}", t(lang, Key::SaveFailed))));
+        }
+    };
+    view! {
+        <button class="tool" on:click=move |_| if let Some(i) = input.get() { i.click() }>{t(lang, Key::OpenFile)}</button>
+        <input node_ref=input class="visually-hidden" type="file" accept=".json,application/json,text/plain" tabindex="-1"
+            aria-label=t(lang, Key::OpenFile) on:change=on_pick />
+        <button class="tool" on:click=save>{t(lang, Key::Download)}</button>
+    }
+}
+
+/// A file name from the title: "Pohon Kinerja Dinsos 2024" → "pohon-kinerja-dinsos-2024.json".
+fn file_name(judul: &str) -> String {
+    let slug: String = judul
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!("{}.json", if slug.is_empty() { "pohon-kinerja" } else { &slug })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn file_names_are_tidy() {
+        assert_eq!(super::file_name("Pohon Kinerja (01) Dinsos 2023–2028"), "pohon-kinerja-01-dinsos-2023-2028.json");
+        assert_eq!(super::file_name("  "), "pohon-kinerja.json");
+    }
+}
