@@ -68,3 +68,29 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     a.click();
     web_sys::Url::revoke_object_url(&url).map_err(fail)
 }
+
+/// The calendar year now, for "this year's target".
+pub fn current_year() -> u16 {
+    js_sys::Date::new_0().get_full_year() as u16
+}
+
+/// Measures the card fonts as the browser draws them (see `style/main.css`),
+/// so card text wraps exactly within its card; `None` without a canvas.
+pub fn measure_card_fonts() -> Option<crate::core::card::CardFonts> {
+    use crate::core::card::CardFonts;
+    use crate::core::text::CharWidths;
+    let document = web_sys::window()?.document()?;
+    let body = document.body()?;
+    let family = web_sys::window()?.get_computed_style(&body).ok()??.get_property_value("font-family").ok()?;
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").ok()?.unchecked_into();
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.unchecked_into();
+    let measure = |font: String| {
+        ctx.set_font(&font);
+        let mut buf = [0u8; 4];
+        CharWidths::from_fn(|c| ctx.measure_text(c.encode_utf8(&mut buf)).map_or(0.0, |m| m.width()))
+    };
+    Some(CardFonts {
+        kondisi: measure(format!("600 {}px {family}", CardFonts::KONDISI_PX)),
+        detail: measure(format!("{}px {family}", CardFonts::DETAIL_PX)),
+    })
+}

@@ -9,7 +9,7 @@ use crate::core::model::Document;
 use crate::core::sample::sample;
 use crate::i18n::{import_error, t, Key, Lang};
 use crate::state::provide_editor;
-use crate::web::query_param;
+use crate::web::{current_year, query_param};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -23,7 +23,7 @@ pub fn App() -> impl IntoView {
         Ok(doc) => (doc, None),
         Err(e) => (Document::default(), Some(format!("{}: {}", t(lang, Key::LoadFailed), import_error(lang, &e)))),
     };
-    let editor = provide_editor(lang, doc);
+    let editor = provide_editor(lang, doc, current_year());
     editor.alert.set(error);
     if let Some(src) = query_param("src") {
         editor.open_url(src);

@@ -49,7 +49,7 @@ pub fn NodeDetails(id: NodeId) -> impl IntoView {
             .collect_view();
         let crosscutting = node.crosscutting.iter().map(|c| c.nama.clone()).collect::<Vec<_>>().join(", ");
         Some(view! {
-            <div class="node-details">
+            <div class="node-details" id="node-details" tabindex="-1">
                 <p class="level">{level_name}</p>
                 <h3>{node.kondisi.clone()}</h3>
                 {(!node.indikator.is_empty()).then(|| view! { <h4>{t(lang, Key::Indikator)}</h4><ul>{indikator}</ul> })}

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 use super::examples_gallery::ExamplesGallery;
 use super::file_menu::FileMenu;
+use super::search_box::SearchBox;
+use super::view_controls::ViewControls;
 use crate::i18n::{t, Key, Lang};
 use crate::state::use_editor;
 
@@ -18,6 +20,8 @@ pub fn Toolbar() -> impl IntoView {
         <nav class="toolbar" role="toolbar" aria-label=t(lang, Key::Toolbar)>
             <FileMenu />
             <ExamplesGallery />
+            <ViewControls />
+            <SearchBox />
             <span class="spacer"></span>
             <a class="lang-switch" href=other hreflang=if lang == Lang::Id { "en" } else { "id" }>
                 {t(lang, Key::OtherLanguage)}

@@ -1,57 +1,312 @@
+use leptos::html::Section;
 use leptos::prelude::*;
+use std::collections::HashMap;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use super::tree_card::TreeCard;
-use crate::core::layout::GAP_Y;
+use crate::core::outline::{key_move, Move, TreeKey};
 use crate::i18n::{t, Key};
-use crate::state::use_editor;
+use crate::state::{use_editor, Editor};
 
-const MARGIN: f64 = 24.0;
+/// Beyond this many cards in view, cards are painted as plain boxes on a
+/// canvas: thousands of SVG groups make panning stutter.
+const SVG_LIMIT: usize = 1500;
+/// Extra screen pixels around the view where cards are already mounted.
+const OVERSCAN: f64 = 200.0;
+/// Pixels of movement before a press becomes a drag (and not a click).
+const DRAG_SLOP: f64 = 4.0;
+/// Arrow-key pan step in screen pixels.
+const PAN_STEP: f64 = 60.0;
 
-/// The whole tree as one SVG scaled to fit the canvas area.
+/// The tree: pan, zoom, keyboard navigation; only cards in view are mounted.
 #[component]
 pub fn TreeCanvas() -> impl IntoView {
     let editor = use_editor();
     let lang = editor.lang;
-    let svg = move || {
-        editor.view.with(|v| {
-            v.as_ref().map(|v| {
-                let l = &v.layout;
-                let view_box =
-                    format!("{} {} {} {}", -MARGIN, -MARGIN, l.width + 2.0 * MARGIN, l.height + 2.0 * MARGIN);
-                let edges: String = (0..v.tree.len())
-                    .filter_map(|i| v.tree.parent[i].map(|p| (p, i)))
-                    .map(|(p, c)| {
-                        let (pr, cr) = (l.rects[p], l.rects[c]);
-                        let mid = cr.y - GAP_Y / 2.0;
-                        format!(
-                            "M{:.1} {:.1}V{:.1}H{:.1}V{:.1}",
-                            pr.x + pr.w / 2.0,
-                            pr.y + pr.h,
-                            mid,
-                            cr.x + cr.w / 2.0,
-                            cr.y
-                        )
-                    })
-                    .collect();
-                let cards = v.tree.preorder().into_iter().map(|i| view! { <TreeCard index=i /> }).collect_view();
-                view! {
-                    <svg
-                        class="tree"
-                        role="tree"
-                        aria-label=t(lang, Key::TreeLabel)
-                        viewBox=view_box
-                        preserveAspectRatio="xMidYMin meet"
-                    >
-                        <path class="edges" d=edges />
-                        {cards}
-                    </svg>
+    let section = NodeRef::<Section>::new();
+    observe_size(editor, section);
+
+    let visible = Memo::new(move |_| {
+        let (w, h) = editor.screen.get();
+        let world = editor.viewport.get().visible_world(w, h, OVERSCAN);
+        editor.layout.with(|l| {
+            l.shown.iter().copied().filter(|&i| l.rects[i].is_some_and(|r| r.overlaps(&world))).collect::<Vec<_>>()
+        })
+    });
+    let overview = Memo::new(move |_| visible.with(|v| v.len() > SVG_LIMIT));
+    let edges = move || {
+        if overview.get() {
+            return String::new();
+        }
+        let (w, h) = editor.screen.get();
+        let v = editor.viewport.get();
+        let world = v.visible_world(w, h, OVERSCAN);
+        editor.layout.with(|l| {
+            let mut d = String::new();
+            for e in l.edges.iter().filter(|e| e.bbox.overlaps(&world) || e.bbox.w == 0.0 && e.bbox.h == 0.0) {
+                for (n, &(x, y)) in e.points.iter().enumerate() {
+                    let (sx, sy) = v.to_screen(x, y);
+                    d.push_str(&format!("{}{sx:.1} {sy:.1}", if n == 0 { 'M' } else { 'L' }));
                 }
-            })
+            }
+            d
         })
     };
+    // Cards are built once per (document, details) and keyed by both, so a
+    // change of either remounts them; the rest updates in place.
+    let cards = move || {
+        editor.generation.track();
+        editor.details.track();
+        if overview.get() {
+            Vec::new()
+        } else {
+            visible.get()
+        }
+    };
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    Effect::new(move |_| paint_overview(editor, canvas, overview.get(), &visible.get()));
+
+    let drag = StoredValue::new(Drag::default());
     view! {
-        <section class="canvas" aria-label=t(lang, Key::Canvas)>
-            {svg}
+        <section
+            class="canvas"
+            node_ref=section
+            tabindex="0"
+            aria-label=t(lang, Key::Canvas)
+            on:wheel=move |ev| on_wheel(editor, section, ev)
+            on:pointerdown=move |ev| drag.update_value(|d| d.down(section, &ev))
+            on:pointermove=move |ev| drag.update_value(|d| d.moved(editor, section, &ev))
+            on:pointerup=move |ev| drag.update_value(|d| d.up(&ev))
+            on:pointercancel=move |ev| drag.update_value(|d| d.up(&ev))
+            on:click:capture=move |ev| {
+                // A drag that ends on a card is not a click on it.
+                if drag.with_value(|d| d.dragged) {
+                    ev.stop_propagation();
+                    drag.update_value(|d| d.dragged = false);
+                }
+            }
+            on:keydown=move |ev| on_canvas_key(editor, ev)
+        >
+            <canvas class="overview" node_ref=canvas hidden=move || !overview.get()></canvas>
+            <svg class="tree" role="tree" aria-label=t(lang, Key::TreeLabel) on:keydown=move |ev| on_tree_key(editor, ev)>
+                <path class="edges" d=edges />
+                <For each=cards key=move |&i| (editor.generation.get_untracked(), editor.details.get_untracked(), i) let:i>
+                    <TreeCard index=i />
+                </For>
+            </svg>
         </section>
     }
+}
+
+/// Keeps `editor.screen` equal to the canvas size, refitting a fitted view.
+fn observe_size(editor: Editor, section: NodeRef<Section>) {
+    Effect::new(move |_| {
+        let Some(el) = section.get() else { return };
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let entry: web_sys::ResizeObserverEntry = entries.get(0).unchecked_into();
+            let rect = entry.content_rect();
+            editor.screen.set((rect.width(), rect.height()));
+            if editor.fitted.get_untracked() {
+                editor.fit();
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+            let observer = send_wrapper::SendWrapper::new(observer);
+            on_cleanup(move || observer.disconnect());
+        }
+        callback.forget();
+    });
+}
+
+fn local_point(section: NodeRef<Section>, client_x: f64, client_y: f64) -> (f64, f64) {
+    section.get_untracked().map_or((client_x, client_y), |el| {
+        let r = el.get_bounding_client_rect();
+        (client_x - r.left(), client_y - r.top())
+    })
+}
+
+fn on_wheel(editor: Editor, section: NodeRef<Section>, ev: web_sys::WheelEvent) {
+    ev.prevent_default();
+    let unit = match ev.delta_mode() {
+        1 => 16.0,
+        2 => 400.0,
+        _ => 1.0,
+    };
+    let (x, y) = local_point(section, ev.client_x() as f64, ev.client_y() as f64);
+    // Trackpad pinches arrive as ctrl+wheel with small deltas: zoom faster.
+    let speed = if ev.ctrl_key() { 0.01 } else { 0.0015 };
+    let factor = (-ev.delta_y() * unit * speed).exp();
+    editor.move_view(|v| v.zoom_at(x, y, factor));
+}
+
+/// Pointer state: one pointer pans, two pinch-zoom.
+#[derive(Default)]
+struct Drag {
+    pointers: HashMap<i32, (f64, f64)>,
+    start: Option<(f64, f64)>,
+    dragged: bool,
+}
+
+impl Drag {
+    fn down(&mut self, section: NodeRef<Section>, ev: &web_sys::PointerEvent) {
+        if ev.button() != 0 {
+            return;
+        }
+        let p = local_point(section, ev.client_x() as f64, ev.client_y() as f64);
+        self.pointers.insert(ev.pointer_id(), p);
+        self.start = Some(p);
+        self.dragged = false;
+    }
+
+    fn moved(&mut self, editor: Editor, section: NodeRef<Section>, ev: &web_sys::PointerEvent) {
+        let Some(&old) = self.pointers.get(&ev.pointer_id()) else { return };
+        let p = local_point(section, ev.client_x() as f64, ev.client_y() as f64);
+        if !self.dragged {
+            let (sx, sy) = self.start.unwrap_or(p);
+            if (p.0 - sx).hypot(p.1 - sy) < DRAG_SLOP {
+                return;
+            }
+            self.dragged = true;
+            if let Some(el) = section.get_untracked() {
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+        }
+        let other = self.pointers.iter().find(|(&id, _)| id != ev.pointer_id()).map(|(_, &q)| q);
+        self.pointers.insert(ev.pointer_id(), p);
+        editor.move_view(|v| {
+            match other {
+                // Pinch: scale by the change of distance about the midpoint.
+                Some(q) => {
+                    let before = (old.0 - q.0).hypot(old.1 - q.1).max(1.0);
+                    let after = (p.0 - q.0).hypot(p.1 - q.1).max(1.0);
+                    v.zoom_at((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0, after / before)
+                }
+                None => v.pan(p.0 - old.0, p.1 - old.1),
+            }
+        });
+    }
+
+    fn up(&mut self, ev: &web_sys::PointerEvent) {
+        self.pointers.remove(&ev.pointer_id());
+    }
+}
+
+/// Keys on the canvas itself: arrows pan, +/- zoom, 0 fits.
+fn on_canvas_key(editor: Editor, ev: web_sys::KeyboardEvent) {
+    let handled = match ev.key().as_str() {
+        "ArrowLeft" => pan(editor, PAN_STEP, 0.0),
+        "ArrowRight" => pan(editor, -PAN_STEP, 0.0),
+        "ArrowUp" => pan(editor, 0.0, PAN_STEP),
+        "ArrowDown" => pan(editor, 0.0, -PAN_STEP),
+        "+" | "=" => {
+            editor.zoom(1.25);
+            true
+        }
+        "-" | "_" => {
+            editor.zoom(0.8);
+            true
+        }
+        "0" => {
+            editor.fit();
+            true
+        }
+        _ => false,
+    };
+    if handled {
+        ev.prevent_default();
+    }
+}
+
+fn pan(editor: Editor, dx: f64, dy: f64) -> bool {
+    editor.move_view(|v| v.pan(dx, dy));
+    true
+}
+
+/// Keys on a focused card: the WAI-ARIA tree pattern.
+fn on_tree_key(editor: Editor, ev: web_sys::KeyboardEvent) {
+    let Some(current) = editor.selected_index() else { return };
+    let key = match ev.key().as_str() {
+        "ArrowUp" => Some(TreeKey::Up),
+        "ArrowDown" => Some(TreeKey::Down),
+        "ArrowLeft" => Some(TreeKey::Left),
+        "ArrowRight" => Some(TreeKey::Right),
+        "Home" => Some(TreeKey::Home),
+        "End" => Some(TreeKey::End),
+        " " | "Enter" => None,
+        _ => return,
+    };
+    ev.prevent_default();
+    ev.stop_propagation();
+    let Some(key) = key else {
+        if ev.key() == " " {
+            editor.reshape(|o, t| o.toggle(t, current));
+        } else {
+            focus_details();
+        }
+        return;
+    };
+    let step = editor
+        .tree
+        .with_untracked(|t| t.as_ref().map(|t| editor.outline.with_untracked(|o| key_move(t, o, current, key))));
+    match step {
+        Some(Move::Select(i)) => {
+            editor.select(i);
+            focus_card(i);
+        }
+        Some(Move::Expand(i)) => editor.reshape(|o, t| o.set_collapsed(t, i, false)),
+        Some(Move::Collapse(i)) => editor.reshape(|o, t| o.set_collapsed(t, i, true)),
+        Some(Move::Stay) | None => {}
+    }
+}
+
+/// Focuses card `i` once it is mounted (after the view moved to it).
+pub fn focus_card(i: usize) {
+    request_animation_frame(move || {
+        let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("card-{i}")));
+        if let Some(el) = el {
+            let _ = el.unchecked_into::<web_sys::SvgElement>().focus();
+        }
+    });
+}
+
+/// Enter on a card: move focus to its details in the side panel.
+fn focus_details() {
+    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("node-details"));
+    if let Some(el) = el {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// Paints every card in view as a plain box, for views too full for SVG.
+fn paint_overview(editor: Editor, canvas: NodeRef<leptos::html::Canvas>, on: bool, visible: &[usize]) {
+    let Some(canvas) = canvas.get() else { return };
+    let (w, h) = editor.screen.get();
+    if !on || w == 0.0 {
+        return;
+    }
+    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    canvas.set_width((w * ratio) as u32);
+    canvas.set_height((h * ratio) as u32);
+    let Ok(Some(ctx)) = canvas.get_context("2d") else { return };
+    let ctx: web_sys::CanvasRenderingContext2d = ctx.unchecked_into();
+    let _ = ctx.scale(ratio, ratio);
+    ctx.clear_rect(0.0, 0.0, w, h);
+    let v = editor.viewport.get();
+    let selected = editor.selected_index();
+    editor.layout.with(|l| {
+        ctx.set_fill_style_str("#607089");
+        for &i in visible {
+            if let Some(r) = l.rects[i] {
+                let (x, y) = v.to_screen(r.x, r.y);
+                ctx.fill_rect(x, y, (r.w * v.k).max(1.0), (r.h * v.k).max(1.0));
+            }
+        }
+        if let Some(r) = selected.and_then(|i| l.rects.get(i).copied().flatten()) {
+            ctx.set_fill_style_str("#f2a900");
+            let (x, y) = v.to_screen(r.x, r.y);
+            ctx.fill_rect(x - 2.0, y - 2.0, r.w * v.k + 4.0, r.h * v.k + 4.0);
+        }
+    });
 }

@@ -1,84 +1,115 @@
 use leptos::prelude::*;
 
-use crate::core::layout::{BAND_H, DETAIL_LINE_H, KONDISI_LINE_H, PAD};
+use super::tree_canvas::focus_card;
+use crate::core::card::{Card, DetailKind, BAND_H, PAD};
 use crate::core::model::Level;
 use crate::i18n::level;
 use crate::state::use_editor;
 
-/// One node as a card: level band, kondisi, indicators.
+/// Below this zoom a card is a plain box: its text would be unreadable anyway.
+const TEXT_ZOOM: f64 = 0.3;
+
+/// One node as a card, placed in screen coordinates by the view transform.
 #[component]
 pub fn TreeCard(index: usize) -> impl IntoView {
     let editor = use_editor();
     let lang = editor.lang;
-    let (node, card, rect, depth, has_children) = editor.view.with_untracked(|v| {
-        let v = v.as_ref()?;
-        editor.doc.with_untracked(|d| {
-            let node = d.nodes.get_index(index)?.1.clone();
-            Some((
-                node,
-                v.layout.cards[index].clone(),
-                v.layout.rects[index],
-                v.tree.depth[index],
-                !v.tree.children[index].is_empty(),
-            ))
-        })
+    let card: Card = editor.cards.with_untracked(|c| c.get(index).cloned())?;
+    let (node_level, level_label, lane, kondisi, crosscutting, child_count) = editor.doc.with_untracked(|d| {
+        let n = d.nodes.get_index(index)?.1;
+        Some((n.level, n.level_label.clone(), n.lane.clone(), n.kondisi.clone(), !n.crosscutting.is_empty(), 0))
     })?;
-    let id = node.id.clone();
-    let selected = {
-        let id = id.clone();
-        Memo::new(move |_| editor.selected.with(|s| s.as_deref() == Some(id.as_str())))
-    };
-    let select = move |_| editor.selected.set(Some(id.clone()));
-    let label = if node.level == Level::Custom && !node.level_label.is_empty() {
-        node.level_label.clone()
+    let child_count = editor.tree.with_untracked(|t| t.as_ref().map_or(child_count, |t| t.children[index].len()));
+    let depth = editor.tree.with_untracked(|t| t.as_ref().map_or(0, |t| t.depth[index]));
+    let label = if node_level == Level::Custom && !level_label.is_empty() {
+        level_label
     } else {
-        level(lang, node.level).to_owned()
+        level(lang, node_level).to_owned()
     };
-    let level_class = format!("card lvl-{}", level_slug(node.level));
-    let lane = (!node.lane.is_empty()).then(|| node.lane.clone());
-    let band_text = match &lane {
-        Some(l) => format!("{label} · {l}"),
-        None => label,
+    let band_text = if lane.is_empty() { label.clone() } else { format!("{label} · {lane}") };
+    let name = format!("{}, {label}", if kondisi.trim().is_empty() { "…" } else { kondisi.trim() });
+
+    let rect = Memo::new(move |_| editor.layout.with(|l| l.rects.get(index).copied().flatten()));
+    let transform = move || {
+        let v = editor.viewport.get();
+        rect.get().map(|r| {
+            let (x, y) = v.to_screen(r.x, r.y);
+            format!("translate({x:.1} {y:.1}) scale({:.4})", v.k)
+        })
     };
-    let detail_top = BAND_H + PAD + card.kondisi.len() as f64 * KONDISI_LINE_H + 6.0;
+    let selected = Memo::new(move |_| editor.selected.with(|s| s.is_some()) && editor.selected_index() == Some(index));
+    let is_match = Memo::new(move |_| editor.matches.with(|m| m.contains(&index)));
+    let is_current = Memo::new(move |_| {
+        let pos = editor.match_pos.get();
+        editor.matches.with(|m| m.get(pos) == Some(&index))
+    });
+    let collapsed = Memo::new(move |_| editor.outline.with(|o| o.is_collapsed(index)));
+    let with_text = Memo::new(move |_| editor.viewport.with(|v| v.k >= TEXT_ZOOM));
+    let select = move |_| {
+        editor.select(index);
+        focus_card(index);
+    };
+    let toggle = move |ev: leptos::ev::MouseEvent| {
+        ev.stop_propagation();
+        editor.reshape(|o, t| o.toggle(t, index));
+    };
+
     let kondisi_lines = card
         .kondisi
         .iter()
         .enumerate()
-        .map(|(i, line)| {
-            let y = BAND_H + PAD + (i as f64 + 0.78) * KONDISI_LINE_H;
-            view! { <text class="kondisi" x=PAD y=y>{line.clone()}</text> }
-        })
+        .map(|(i, line)| view! { <text class="kondisi" x=PAD y=Card::kondisi_y(i)>{line.clone()}</text> })
         .collect_view();
     let detail_lines = card
         .detail
         .iter()
         .enumerate()
         .map(|(i, line)| {
-            let y = detail_top + (i as f64 + 0.78) * DETAIL_LINE_H;
-            view! { <text class="detail" x=PAD y=y>{line.clone()}</text> }
+            let class = match line.kind {
+                DetailKind::Indikator => "detail",
+                DetailKind::PenanggungJawab => "detail pj",
+                DetailKind::Anggaran => "detail anggaran",
+                DetailKind::Crosscutting => "detail cc",
+            };
+            view! { <text class=class x=PAD y=card.detail_y(i)>{line.text.clone()}</text> }
         })
         .collect_view();
+    let text = view! {
+        <text class="band-label" x=PAD y=BAND_H - 7.0>{band_text}</text>
+        {kondisi_lines}
+        {detail_lines}
+    };
+    let (w, h) = (card.w, card.h);
+    let toggle_button = (child_count > 0).then(|| {
+        view! {
+            <g class="toggle" aria-hidden="true" transform=format!("translate({} {h})", w / 2.0) on:click=toggle>
+                <circle r="10" />
+                <text text-anchor="middle" y="4.5">{move || if collapsed.get() { format!("+{child_count}") } else { "−".to_owned() }}</text>
+            </g>
+        }
+    });
     Some(view! {
         <g
-            class=level_class
-            class:lane=lane.is_some()
-            class:crosscutting=!node.crosscutting.is_empty()
+            id=format!("card-{index}")
+            class=format!("card lvl-{}", level_slug(node_level))
+            class:lane=!lane.is_empty()
+            class:crosscutting=crosscutting
             class:selected=move || selected.get()
+            class:match=move || is_match.get()
+            class:current-match=move || is_current.get()
             role="treeitem"
             aria-level=depth + 1
-            aria-expanded=has_children.then_some("true")
-            aria-selected=move || if selected.get() { "true" } else { "false" }
-            aria-label=node.kondisi.clone()
-            tabindex="-1"
-            transform=format!("translate({:.1} {:.1})", rect.x, rect.y)
+            aria-expanded=move || (child_count > 0).then(|| (!collapsed.get()).to_string())
+            aria-selected=move || selected.get().to_string()
+            aria-label=name
+            tabindex=move || if selected.get() { "0" } else { "-1" }
+            transform=transform
             on:click=select
         >
-            <rect class="card-bg" width=rect.w height=rect.h rx="6" />
-            <path class="band" d=format!("M0 6a6 6 0 0 1 6-6h{:.1}a6 6 0 0 1 6 6v{BAND_H}h-{:.1}z", rect.w - 12.0, rect.w) />
-            <text class="band-label" x=PAD y=BAND_H - 7.0>{band_text}</text>
-            {kondisi_lines}
-            {detail_lines}
+            <rect class="card-bg" width=w height=h rx="6" />
+            <path class="band" d=format!("M0 6a6 6 0 0 1 6-6h{:.1}a6 6 0 0 1 6 6v{BAND_H}h-{w:.1}z", w - 12.0) />
+            <Show when=move || with_text.get()>{text.clone()}</Show>
+            {toggle_button}
         </g>
     })
 }

@@ -1,0 +1,125 @@
+//! Text widths for wrapping card text exactly as the browser will draw it.
+//!
+//! The browser measures each character once in the real font (canvas
+//! `measureText`) into a [`CharWidths`] table; the core wraps with it. Natively
+//! (tests, benchmarks) [`CharWidths::approx`] stands in with generous widths.
+
+/// Highest code point measured individually; beyond it the widest glyph is used.
+const TABLE: usize = 0x2FF;
+/// Extra space per line for kerning and rounding differences between the
+/// per-character sum and what the browser lays out.
+const SLACK: f64 = 1.03;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CharWidths {
+    /// Width in px of each code point below `TABLE`.
+    table: Vec<f64>,
+    /// Width for anything else (the widest glyph measured).
+    fallback: f64,
+}
+
+impl CharWidths {
+    /// Measures every character of the table with `measure` (px).
+    pub fn from_fn(mut measure: impl FnMut(char) -> f64) -> CharWidths {
+        let table: Vec<f64> = (0..TABLE as u32).map(|c| char::from_u32(c).map_or(0.0, &mut measure).max(0.0)).collect();
+        let fallback = table.iter().copied().fold(0.0, f64::max);
+        CharWidths { table, fallback }
+    }
+
+    /// Widths of a typical sans-serif at `px`, on the wide side, so text
+    /// wrapped with them never overflows in the fonts we ship CSS for.
+    pub fn approx(px: f64, bold: bool) -> CharWidths {
+        let scale = if bold { 1.08 } else { 1.0 };
+        CharWidths::from_fn(|c| {
+            let em = match c {
+                'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' | ' ' => 0.32,
+                'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '/' | '-' => 0.42,
+                'm' | 'w' | '%' => 0.9,
+                'M' | 'W' | '@' => 1.0,
+                c if c.is_ascii_uppercase() => 0.74,
+                c if c.is_ascii_digit() => 0.64,
+                c if c.is_control() => 0.0,
+                _ => 0.62,
+            };
+            em * px * scale
+        })
+    }
+
+    pub fn char_width(&self, c: char) -> f64 {
+        self.table.get(c as usize).copied().unwrap_or(self.fallback)
+    }
+
+    pub fn width(&self, s: &str) -> f64 {
+        s.chars().map(|c| self.char_width(c)).sum::<f64>() * SLACK
+    }
+}
+
+/// Greedy word wrap to lines no wider than `max` px; a word wider than a
+/// line is broken between characters.
+pub fn wrap(text: &str, max: f64, widths: &CharWidths) -> Vec<String> {
+    let space = widths.char_width(' ') * SLACK;
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_w = 0.0;
+    for word in text.split_whitespace() {
+        let mut word_w = widths.width(word);
+        if !line.is_empty() && line_w + space + word_w > max {
+            lines.push(std::mem::take(&mut line));
+            line_w = 0.0;
+        }
+        if word_w > max {
+            // Break the long word at character boundaries.
+            for c in word.chars() {
+                let cw = widths.char_width(c) * SLACK;
+                if !line.is_empty() && line_w + cw > max {
+                    lines.push(std::mem::take(&mut line));
+                    line_w = 0.0;
+                }
+                line.push(c);
+                line_w += cw;
+            }
+            continue;
+        }
+        if !line.is_empty() {
+            line.push(' ');
+            word_w += space;
+        }
+        line.push_str(word);
+        line_w += word_w;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_word() {
+        let w = CharWidths::approx(15.0, true);
+        let text = "Meningkatnya Pemberdayaan Potensi dan Sumber Kesejahteraan Sosial (PSKS) dalam penyelenggaraan kesejahteraan sosial";
+        let lines = wrap(text, 240.0, &w);
+        assert!(lines.len() >= 3);
+        assert!(lines.iter().all(|l| w.width(l) <= 240.0 + 1e-9), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn long_words_break_and_blank_text_is_one_empty_line() {
+        let w = CharWidths::from_fn(|_| 10.0);
+        let lines = wrap("abcdefghijklmnop", 50.0, &w);
+        assert!(lines.iter().all(|l| w.width(l) <= 50.0 + 1e-9), "{lines:?}");
+        assert_eq!(lines.concat(), "abcdefghijklmnop");
+        assert_eq!(wrap("   ", 50.0, &w), vec![String::new()]);
+    }
+
+    #[test]
+    fn unknown_characters_take_the_widest_width() {
+        let w = CharWidths::from_fn(|c| if c == 'W' { 20.0 } else { 5.0 });
+        assert_eq!(w.char_width('語'), 20.0);
+        assert_eq!(w.char_width('a'), 5.0);
+    }
+}

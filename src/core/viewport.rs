@@ -1,0 +1,109 @@
+//! The view transform of the tree canvas: world (layout) coordinates to
+//! screen pixels, `screen = world * k + t`. Kept in code, not in one giant
+//! SVG transform, so cards are drawn at screen-sized coordinates and trees
+//! wider than float precision allows in SVG still render.
+
+use super::layout::Rect;
+
+pub const MIN_ZOOM: f64 = 0.01;
+pub const MAX_ZOOM: f64 = 4.0;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    /// Screen pixels per world unit.
+    pub k: f64,
+    pub tx: f64,
+    pub ty: f64,
+}
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Viewport { k: 1.0, tx: 0.0, ty: 0.0 }
+    }
+}
+
+impl Viewport {
+    pub fn to_screen(&self, x: f64, y: f64) -> (f64, f64) {
+        (x * self.k + self.tx, y * self.k + self.ty)
+    }
+
+    pub fn to_world(&self, sx: f64, sy: f64) -> (f64, f64) {
+        ((sx - self.tx) / self.k, (sy - self.ty) / self.k)
+    }
+
+    /// Zooms by `factor` keeping the world point under screen point (sx, sy) fixed.
+    pub fn zoom_at(&self, sx: f64, sy: f64, factor: f64) -> Viewport {
+        let k = (self.k * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let (wx, wy) = self.to_world(sx, sy);
+        Viewport { k, tx: sx - wx * k, ty: sy - wy * k }
+    }
+
+    pub fn pan(&self, dx: f64, dy: f64) -> Viewport {
+        Viewport { tx: self.tx + dx, ty: self.ty + dy, ..*self }
+    }
+
+    /// Shows all of `bounds` centred horizontally and from the top (trees read
+    /// top-down) on a `w`×`h` screen with `margin` pixels around, never
+    /// enlarging past 1:1 (a small tree stays at reading size).
+    pub fn fit(bounds: Rect, w: f64, h: f64, margin: f64) -> Viewport {
+        let avail_w = (w - 2.0 * margin).max(1.0);
+        let avail_h = (h - 2.0 * margin).max(1.0);
+        let k = (avail_w / bounds.w.max(1.0)).min(avail_h / bounds.h.max(1.0)).clamp(MIN_ZOOM, 1.0);
+        Viewport { k, tx: (w - bounds.w * k) / 2.0 - bounds.x * k, ty: margin - bounds.y * k }
+    }
+
+    /// Centres `rect` on the screen at zoom `k` (clamped).
+    pub fn centre_on(rect: Rect, k: f64, w: f64, h: f64) -> Viewport {
+        let k = k.clamp(MIN_ZOOM, MAX_ZOOM);
+        Viewport { k, tx: w / 2.0 - (rect.x + rect.w / 2.0) * k, ty: h / 2.0 - (rect.y + rect.h / 2.0) * k }
+    }
+
+    /// The world rectangle visible on a `w`×`h` screen, grown by `margin` screen pixels.
+    pub fn visible_world(&self, w: f64, h: f64, margin: f64) -> Rect {
+        let (x0, y0) = self.to_world(-margin, -margin);
+        let (x1, y1) = self.to_world(w + margin, h + margin);
+        Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn zoom_keeps_the_point_under_the_cursor() {
+        let v = Viewport { k: 0.5, tx: 30.0, ty: -20.0 };
+        let before = v.to_world(400.0, 300.0);
+        let z = v.zoom_at(400.0, 300.0, 1.7);
+        let after = z.to_world(400.0, 300.0);
+        assert!(close(before.0, after.0) && close(before.1, after.1));
+        assert!(close(z.k, 0.85));
+        assert_eq!(v.zoom_at(0.0, 0.0, 1e9).k, MAX_ZOOM);
+        assert_eq!(v.zoom_at(0.0, 0.0, 1e-9).k, MIN_ZOOM);
+    }
+
+    #[test]
+    fn fit_shows_everything_centred_and_never_enlarges() {
+        let bounds = Rect { x: 0.0, y: 0.0, w: 4000.0, h: 1000.0 };
+        let v = Viewport::fit(bounds, 1000.0, 800.0, 20.0);
+        let (x0, y0) = v.to_screen(0.0, 0.0);
+        let (x1, y1) = v.to_screen(4000.0, 1000.0);
+        assert!(x0 >= 20.0 - 1e-9 && x1 <= 980.0 + 1e-9 && y0 >= 20.0 - 1e-9 && y1 <= 780.0 + 1e-9);
+        assert!(close(x0 + x1, 1000.0), "centred horizontally");
+        let small = Viewport::fit(Rect { x: 0.0, y: 0.0, w: 200.0, h: 100.0 }, 1000.0, 800.0, 20.0);
+        assert_eq!(small.k, 1.0);
+    }
+
+    #[test]
+    fn visible_world_inverts_the_transform() {
+        let v = Viewport { k: 2.0, tx: 100.0, ty: 50.0 };
+        let r = v.visible_world(800.0, 600.0, 0.0);
+        assert!(close(r.x, -50.0) && close(r.y, -25.0) && close(r.w, 400.0) && close(r.h, 300.0));
+        let c = Viewport::centre_on(Rect { x: 10.0, y: 10.0, w: 20.0, h: 20.0 }, 1.0, 800.0, 600.0);
+        assert_eq!(c.to_screen(20.0, 20.0), (400.0, 300.0));
+    }
+}

@@ -1,0 +1,145 @@
+// The interactive tree: expand/collapse, keyboard, search, zoom, focus, details.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, open, cardGeometry, overlaps } from './browser.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const selected = (page) => page.locator('[role=treeitem][aria-selected=true]');
+const zoomText = (page) => page.locator('.zoom-level').textContent();
+
+for (const file of ['payakumbuh-dinsos-2023-2028.json', 'sumbar-dinsos-iku-2023.json', 'dinsos-2024.json',
+  'bengkulu-selatan-dinsos-2024.json', 'tapin-dinsos-iku-2020.json']) {
+  test(`${file}: expand all shows every node's kondisi as a treeitem, readable at 100%`, async () => {
+    const nodes = JSON.parse(readFileSync(join(ROOT, 'public/examples', file), 'utf8')).document.nodes;
+    const { page, errors } = await open(browser, `?src=examples/${file}`);
+    await page.waitForFunction((n) => document.querySelectorAll('[role=treeitem]').length === n, nodes.length);
+    await page.getByRole('button', { name: 'Tutup semua' }).click();
+    const root = nodes.find((n) => n.parent == null);
+    assert.equal(await page.getByRole('treeitem').count(), 1 + nodes.filter((n) => n.parent === root.id).length);
+    await page.getByRole('button', { name: 'Buka semua' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[role=treeitem]').length === n, nodes.length);
+    const names = await page.$$eval('[role=treeitem]', (items) => items.map((i) => i.getAttribute('aria-label')));
+    for (const n of nodes) {
+      const kondisi = n.kondisi?.trim() || '…';
+      assert.ok(names.some((name) => name.startsWith(`${kondisi}, `)), `${file}: no treeitem for "${kondisi}"`);
+    }
+    // At 100 % every card in view has its text inside it and no card overlaps another.
+    await page.getByRole('treeitem').first().click();
+    await page.getByRole('button', { name: 'Ke kotak terpilih' }).click();
+    await page.getByRole('button', { name: '100%' }).click();
+    const cards = await cardGeometry(page);
+    assert.ok(cards.length > 0);
+    for (const c of cards) assert.deepEqual(c.spills, [], `${file}: text spills out of "${c.name}"`);
+    for (let i = 0; i < cards.length; i++) {
+      for (let j = i + 1; j < cards.length; j++) {
+        assert.ok(!overlaps(cards[i].box, cards[j].box), `${file}: "${cards[i].name}" overlaps "${cards[j].name}"`);
+      }
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('arrow keys move the selection; Space collapses; Enter opens details', async () => {
+  const { page } = await open(browser);
+  await page.getByRole('treeitem', { name: /^Terwujudnya Pembangunan Manusia/ }).click();
+  await page.keyboard.press('ArrowDown');
+  assert.match(await selected(page).getAttribute('aria-label'), /^Meningkatnya Penanggulangan Kemiskinan/);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await selected(page).getAttribute('aria-label'), /^Meningkatnya Penanganan PMKS/);
+  assert.equal(await selected(page).getAttribute('aria-expanded'), 'true');
+  await page.keyboard.press('Space');
+  assert.equal(await selected(page).getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.getByRole('treeitem').count(), 6);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getByRole('treeitem').count(), 8);
+  await page.keyboard.press('ArrowRight');
+  assert.match(await selected(page).getAttribute('aria-label'), /^Meningkatnya Perlindungan Sosial bagi PMKS/);
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await selected(page).getAttribute('aria-label'), /^Meningkatnya Penanganan PMKS/);
+  await page.keyboard.press('End');
+  assert.match(await selected(page).getAttribute('aria-label'), /^Meningkatnya akurasi data kemiskinan/);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'node-details');
+  await page.close();
+});
+
+test('search finds a node in a collapsed branch and reveals it', async () => {
+  const { page } = await open(browser);
+  await page.getByRole('button', { name: 'Tutup semua' }).click();
+  assert.equal(await page.getByRole('treeitem', { name: /^Meningkatnya akurasi data kemiskinan/ }).count(), 0);
+  const search = page.getByRole('searchbox', { name: 'Cari' });
+  await search.fill('terverivali');
+  await search.press('Enter');
+  const found = page.getByRole('treeitem', { name: /^Meningkatnya akurasi data kemiskinan/ });
+  await found.waitFor();
+  assert.equal(await found.getAttribute('aria-selected'), 'true');
+  assert.match(await found.getAttribute('class'), /current-match/);
+  assert.equal(await page.locator('.search-status').textContent(), '1/1');
+  // Several matches: next and previous walk them top-down.
+  await search.fill('PMKS');
+  assert.equal(await page.locator('.search-status').textContent(), '1/4');
+  await search.press('Enter');
+  await search.press('Enter');
+  assert.equal(await page.locator('.search-status').textContent(), '2/4');
+  await page.getByRole('button', { name: 'Hasil sebelumnya' }).click();
+  assert.equal(await page.locator('.search-status').textContent(), '1/4');
+  await search.fill('tidak ada kotak seperti ini');
+  assert.equal(await page.locator('.search-status').textContent(), 'tidak ditemukan');
+  await page.close();
+});
+
+test('zoom with buttons, keys and wheel; pan by dragging; fit', async () => {
+  const { page } = await open(browser);
+  const start = await zoomText(page);
+  await page.getByRole('button', { name: 'Perbesar' }).click();
+  assert.notEqual(await zoomText(page), start);
+  await page.getByRole('button', { name: '100%' }).click();
+  assert.equal(await zoomText(page), '100%');
+  const canvas = page.getByRole('region', { name: 'Kanvas pohon kinerja' });
+  const box = await canvas.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -400);
+  assert.notEqual(await zoomText(page), '100%');
+  await page.getByRole('button', { name: 'Paskan layar' }).click();
+  assert.equal(await zoomText(page), start);
+  const card = page.getByRole('treeitem', { name: /^Terwujudnya/ });
+  const before = await card.boundingBox();
+  await page.mouse.move(box.x + 20, box.y + box.height - 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 140, box.y + box.height - 60, { steps: 5 });
+  await page.mouse.up();
+  const after = await card.boundingBox();
+  assert.ok(Math.abs(after.x - before.x - 120) < 2 && Math.abs(after.y - before.y + 40) < 2, JSON.stringify({ before, after }));
+  await canvas.focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.ok(Math.abs((await card.boundingBox()).x - after.x - 60) < 2);
+  await page.getByRole('button', { name: 'Paskan layar' }).click();
+  assert.equal(await zoomText(page), start);
+  await page.close();
+});
+
+test('focus a subtree, expand to a level, statements only', async () => {
+  const { page } = await open(browser);
+  await page.getByRole('treeitem', { name: /^Meningkatnya Penanganan PMKS/ }).click();
+  await page.getByRole('button', { name: 'Fokus cabang' }).click();
+  assert.equal(await page.getByRole('treeitem').count(), 6);
+  await page.getByRole('button', { name: 'Tampilkan semua' }).click();
+  assert.equal(await page.getByRole('treeitem').count(), 8);
+  await page.getByRole('combobox', { name: 'Buka sampai tingkat' }).selectOption('2');
+  assert.equal(await page.getByRole('treeitem').count(), 2);
+  await page.getByRole('button', { name: 'Buka semua' }).click();
+  assert.ok((await page.locator('.card text.detail').count()) > 0);
+  await page.getByRole('checkbox', { name: 'Rincian kotak' }).uncheck();
+  assert.equal(await page.locator('.card text.detail').count(), 0);
+  assert.equal(await page.getByRole('treeitem').count(), 8);
+  await page.close();
+});
