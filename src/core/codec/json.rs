@@ -91,6 +91,49 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
 
+    // Our own files put format and version before the document, so it can be
+    // read in the same pass. Anything else, errors included, takes the careful
+    // path, which reads the document a second time to say what is wrong.
+    let (wire, file_extra) = match serde_json::from_str::<FastEnvelope>(text) {
+        Ok(FastEnvelope { document: Some(wire), extra }) => (wire, extra),
+        _ => read_carefully(text)?,
+    };
+
+    let mut repairs = Vec::new();
+    let mut document = Document { meta: wire.meta, nodes: Default::default(), extra: wire.extra, file_extra };
+    document.nodes.reserve(wire.nodes.len());
+    // Only a file that needs a repair pays for the set of every id.
+    let mut fresh: Option<FreshIds> = None;
+    let mut rest = wire.nodes.into_iter();
+    let mut index = 0;
+    while let Some(mut node) = rest.next() {
+        let blank = node.id.trim().is_empty();
+        if blank || document.nodes.contains_key(&node.id) {
+            let fresh = fresh.get_or_insert_with(|| FreshIds {
+                taken: document.nodes.keys().chain(rest.as_slice().iter().map(|n| &n.id)).cloned().collect(),
+                next: 1,
+            });
+            if blank {
+                let new_id = fresh.make("n");
+                repairs.push(Repair::BlankId { index, new_id: new_id.clone() });
+                node.id = new_id;
+            } else {
+                let new_id = fresh.make(&node.id);
+                repairs.push(Repair::DuplicateId { index, id: node.id.clone(), new_id: new_id.clone() });
+                node.id = new_id;
+            }
+        }
+        document.nodes.insert(node.id.clone(), node);
+        index += 1;
+    }
+
+    Tree::build(&document).map_err(|error| ImportError::Structure { path: structure_path(&error), error })?;
+    Ok(Imported { document, repairs })
+}
+
+/// Reads the envelope with the document left raw, checks format and version,
+/// upgrades older versions, and names the exact place of any error.
+fn read_carefully(text: &str) -> Result<(DocumentWire, Extra), ImportError> {
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| json_error(text, e))?;
     match envelope.format.as_deref() {
         Some(FORMAT) => {}
@@ -121,28 +164,50 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
             message: e.to_string(),
         })?
     };
+    Ok((wire, envelope.extra))
+}
 
-    let mut repairs = Vec::new();
-    let mut document =
-        Document { meta: wire.meta, nodes: Default::default(), extra: wire.extra, file_extra: envelope.extra };
-    document.nodes.reserve(wire.nodes.len());
-    let taken: HashSet<NodeId> = wire.nodes.iter().map(|n| n.id.clone()).collect();
-    let mut fresh = FreshIds { taken, next: 1 };
-    for (index, mut node) in wire.nodes.into_iter().enumerate() {
-        if node.id.trim().is_empty() {
-            let new_id = fresh.make("n");
-            repairs.push(Repair::BlankId { index, new_id: new_id.clone() });
-            node.id = new_id;
-        } else if document.nodes.contains_key(&node.id) {
-            let new_id = fresh.make(&node.id);
-            repairs.push(Repair::DuplicateId { index, id: node.id.clone(), new_id: new_id.clone() });
-            node.id = new_id;
+/// The envelope of a current-version file with format and version first,
+/// read in one pass; any other shape is an error that sends the import to
+/// [`read_carefully`].
+struct FastEnvelope {
+    document: Option<DocumentWire>,
+    extra: Extra,
+}
+
+impl<'de> Deserialize<'de> for FastEnvelope {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = FastEnvelope;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a current pohon kinerja envelope")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<FastEnvelope, M::Error> {
+                let (mut format, mut version) = (false, false);
+                let mut env = FastEnvelope { document: None, extra: Extra::new() };
+                let slow = || de::Error::custom("not the usual shape");
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "format" if !format => format = map.next_value::<&str>()? == FORMAT,
+                        "version" if !version => version = map.next_value::<u64>()? == u64::from(VERSION),
+                        "document" if format && version && env.document.is_none() => {
+                            env.document = Some(map.next_value()?)
+                        }
+                        "format" | "version" | "document" => return Err(slow()),
+                        "app" => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                        _ => {
+                            env.extra.insert(key, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(env)
+            }
         }
-        document.nodes.insert(node.id.clone(), node);
+        d.deserialize_map(V)
     }
-
-    Tree::build(&document).map_err(|error| ImportError::Structure { path: structure_path(&error), error })?;
-    Ok(Imported { document, repairs })
 }
 
 /// Writes a document as v1 JSON, one node per line: compact enough to mail a
