@@ -13,7 +13,7 @@ use crate::core::outline::{search, Outline};
 use crate::core::tree::Tree;
 use crate::core::viewport::Viewport;
 use crate::i18n::{import_error, t, Key, Lang};
-use crate::web::{fetch_bytes, measure_card_fonts, replace_query_param};
+use crate::web::{fetch_bytes, mark, measure_card_fonts, measure_first_paint, replace_query_param, timed};
 
 /// Margin in screen pixels around a fitted tree.
 const FIT_MARGIN: f64 = 24.0;
@@ -60,7 +60,7 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
     });
     let layout = Memo::new(move |_| {
         tree.with(|t| match t {
-            Some(t) => cards.with(|c| outline.with(|o| layout(t, c, o))),
+            Some(t) => cards.with(|c| outline.with(|o| timed("pk:layout", || layout(t, c, o)))),
             None => Layout::default(),
         })
     });
@@ -101,6 +101,7 @@ impl Editor {
     pub fn open_bytes(&self, bytes: &[u8], source: &str) -> bool {
         match import(bytes) {
             Ok(imported) => {
+                mark("pk:data-ready");
                 self.doc.set(imported.document);
                 self.generation.update(|g| *g += 1);
                 self.selected.set(None);
@@ -108,6 +109,7 @@ impl Editor {
                 self.query.set(String::new());
                 self.alert.set(None);
                 self.fit();
+                measure_first_paint();
                 true
             }
             Err(e) => {

@@ -94,3 +94,34 @@ pub fn measure_card_fonts() -> Option<crate::core::card::CardFonts> {
         detail: measure(format!("{}px {family}", CardFonts::DETAIL_PX)),
     })
 }
+
+/// A User Timing mark (visible in the browser's performance tools and read
+/// by the benchmarks).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Measures from "pk:data-ready" to the first frame painted after it, as
+/// "pk:first-paint": the frame after the next one has the new DOM on screen.
+pub fn measure_first_paint() {
+    leptos::prelude::request_animation_frame(|| {
+        leptos::prelude::request_animation_frame(|| {
+            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = p.measure_with_start_mark("pk:first-paint", "pk:data-ready");
+            }
+        })
+    });
+}
+
+/// Runs `f` and records its duration as the User Timing measure `name`.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let Some(p) = web_sys::window().and_then(|w| w.performance()) else { return f() };
+    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+    let _ = p.mark(&start);
+    let out = f();
+    let _ = p.mark(&end);
+    let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+    out
+}

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::minimap::Minimap;
 use super::tree_card::TreeCard;
 use crate::core::outline::{key_move, Move, TreeKey};
 use crate::i18n::{t, Key};
@@ -95,6 +96,7 @@ pub fn TreeCanvas() -> impl IntoView {
                     <TreeCard index=i />
                 </For>
             </svg>
+            <Minimap />
         </section>
     }
 }

@@ -1,0 +1,90 @@
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::layout::Rect;
+use crate::core::viewport::Viewport;
+use crate::i18n::{t, Key};
+use crate::state::use_editor;
+
+const W: f64 = 220.0;
+const H: f64 = 150.0;
+const PAD: f64 = 6.0;
+
+/// An overview of the whole tree with the visible part outlined; press or
+/// drag on it to move there. Shown only when the tree is larger than the view.
+#[component]
+pub fn Minimap() -> impl IntoView {
+    let editor = use_editor();
+    let base = NodeRef::<Canvas>::new();
+    let frame = NodeRef::<Canvas>::new();
+    let needed = Memo::new(move |_| {
+        let (w, h) = editor.screen.get();
+        let b = editor.layout.with(|l| l.bounds);
+        let k = editor.viewport.with(|v| v.k);
+        b.w * k > w + 1.0 || b.h * k > h + 1.0
+    });
+    // The tree is painted once per layout; only the frame follows the view.
+    Effect::new(move |_| {
+        let shown = needed.get();
+        editor.layout.with(|l| {
+            if let (true, Some(ctx)) = (shown, context(base)) {
+                let m = map(l.bounds);
+                ctx.clear_rect(0.0, 0.0, W, H);
+                ctx.set_fill_style_str("#7d8aa0");
+                for r in l.rects.iter().flatten() {
+                    let (x, y) = m.to_screen(r.x, r.y);
+                    ctx.fill_rect(x, y, (r.w * m.k).max(1.0), (r.h * m.k).max(1.0));
+                }
+            }
+        });
+    });
+    Effect::new(move |_| {
+        let (v, (w, h)) = (editor.viewport.get(), editor.screen.get());
+        let bounds = editor.layout.with(|l| l.bounds);
+        if let (true, Some(ctx)) = (needed.get(), context(frame)) {
+            let m = map(bounds);
+            let seen = v.visible_world(w, h, 0.0);
+            let (x, y) = m.to_screen(seen.x, seen.y);
+            ctx.clear_rect(0.0, 0.0, W, H);
+            ctx.set_stroke_style_str("#d35400");
+            ctx.set_line_width(2.0);
+            ctx.stroke_rect(x, y, seen.w * m.k, seen.h * m.k);
+        }
+    });
+    let dragging = StoredValue::new(false);
+    let go = move |ev: &web_sys::PointerEvent| {
+        let Some(el) = frame.get_untracked() else { return };
+        let r = el.get_bounding_client_rect();
+        let m = map(editor.layout.with_untracked(|l| l.bounds));
+        let (wx, wy) = m.to_world(ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top());
+        let (w, h) = editor.screen.get_untracked();
+        editor.move_view(|v| Viewport { tx: w / 2.0 - wx * v.k, ty: h / 2.0 - wy * v.k, ..*v });
+    };
+    view! {
+        <div class="minimap" role="img" aria-label=t(editor.lang, Key::Minimap) hidden=move || !needed.get()
+            on:pointerdown=move |ev| {
+                ev.stop_propagation();
+                dragging.set_value(true);
+                go(&ev);
+            }
+            on:pointermove=move |ev| if dragging.get_value() { ev.stop_propagation(); go(&ev) }
+            on:pointerup=move |_| dragging.set_value(false)
+            on:pointerleave=move |_| dragging.set_value(false)
+            on:wheel=move |ev| ev.stop_propagation()
+        >
+            <canvas node_ref=base width=W height=H></canvas>
+            <canvas node_ref=frame width=W height=H></canvas>
+        </div>
+    }
+}
+
+/// The transform that fits the whole tree into the minimap.
+fn map(bounds: Rect) -> Viewport {
+    let k = ((W - 2.0 * PAD) / bounds.w.max(1.0)).min((H - 2.0 * PAD) / bounds.h.max(1.0));
+    Viewport { k, tx: (W - bounds.w * k) / 2.0 - bounds.x * k, ty: (H - bounds.h * k) / 2.0 - bounds.y * k }
+}
+
+fn context(canvas: NodeRef<Canvas>) -> Option<web_sys::CanvasRenderingContext2d> {
+    Some(canvas.get()?.get_context("2d").ok()??.unchecked_into())
+}
