@@ -9,6 +9,7 @@ pub mod outline;
 pub mod sample;
 pub mod synth;
 pub mod text;
+pub mod tidy;
 pub mod tree;
 pub mod value;
 pub mod viewport;

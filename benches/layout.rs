@@ -1,0 +1,39 @@
+//! Tidy layout speed, native: `cargo bench --bench layout`. Seeded documents
+//! of 1k/10k/100k nodes (synth: batches of 2–6 children, so most parents of
+//! leaves become stacks in compact mode) with random card sizes; the first
+//! run on fresh input, then the median of warm runs.
+
+use pohon_kinerja::core::synth::{self, Rng};
+use pohon_kinerja::core::tidy::{layout, Mode, Options, Size};
+use pohon_kinerja::core::tree::Tree;
+use std::hint::black_box;
+use std::time::Instant;
+
+fn ms(f: &mut impl FnMut()) -> f64 {
+    let t = Instant::now();
+    f();
+    t.elapsed().as_secs_f64() * 1e3
+}
+
+fn main() {
+    println!("tidy layout, native (ms)");
+    println!("{:>8} {:>11} {:>9} {:>9}", "nodes", "mode", "first", "median");
+    for n in [1_000, 10_000, 100_000] {
+        let tree = Tree::build(&synth::document(n, 42)).unwrap();
+        let mut rng = Rng::new(42);
+        let sizes: Vec<Size> =
+            (0..n).map(|_| Size { w: 80.0 + rng.below(320) as f64, h: 30.0 + rng.below(270) as f64 }).collect();
+        let collapsed = vec![false; n];
+        for mode in [Mode::NonLayered, Mode::Layered, Mode::Compact] {
+            let opts = Options { mode, ..Options::default() };
+            let mut run = || {
+                black_box(layout(tree.root, black_box(&tree.children), &sizes, &collapsed, &opts));
+            };
+            let first = ms(&mut run);
+            let runs = if n >= 100_000 { 11 } else { 51 };
+            let mut times: Vec<f64> = (0..runs).map(|_| ms(&mut run)).collect();
+            times.sort_by(f64::total_cmp);
+            println!("{n:>8} {:>11} {first:>9.3} {:>9.3}", format!("{mode:?}"), times[runs / 2]);
+        }
+    }
+}

@@ -1,0 +1,582 @@
+//! Tidy top-down tree layout for cards of any size, in linear time.
+//!
+//! The algorithm is A. van der Ploeg, "Drawing non-layered tidy trees in
+//! linear time", Software: Practice and Experience 44 (2014), the one behind
+//! d3-flextree and zxch3n/tidy: a Reingold–Tilford first walk that separates
+//! each subtree from its left siblings along their contours (followed through
+//! threads, with the extreme nodes of each subtree kept so threads can be set
+//! in constant time, and the "index of lowest y" list telling which left
+//! sibling a contour node belongs to, so the gap opened is spread over the
+//! siblings in between), then a second walk that sums the offsets.
+//!
+//! Two changes to the paper, both as in zxch3n/tidy: each subtree starts
+//! with its root at its parent's left edge, so separation always pushes it
+//! right by exactly what its contour needs (the paper moves a subtree only on
+//! a collision, so one whose shallow part starts far right of its deep part
+//! can stay needlessly far out); and threads carry their own offset instead
+//! of bending the leaf's modifier.
+//!
+//! Connectors must never cross a card. The merge of two contours compares
+//! every pair of contour nodes whose *extended* vertical spans overlap, a
+//! node's span reaching up to the bottom of the contour node above it. So the
+//! band between a parent and its children belongs to the first and last
+//! child, and the bus drawn there, between their centres, is inside the
+//! subtree's contour; a compact stack's spine is kept inside by widening the
+//! stacked cards' contour leftwards.
+//!
+//! Everything is iterative over pre-order arrays: no recursion, whatever the
+//! depth.
+
+/// A card's size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Size {
+    pub w: f64,
+    pub h: f64,
+}
+
+/// A placed card: top-left corner and size.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
+    }
+
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Each child sits `level_gap` below its own parent (van der Ploeg).
+    NonLayered,
+    /// All nodes of one depth share a row, as tall as its tallest node.
+    Layered,
+    /// Layered, but where all children of a node are leaves (even just one)
+    /// they are stacked vertically under the parent (indented by `indent`),
+    /// to keep very wide trees readable. Stacks start at their row's top and
+    /// do not count towards its height.
+    Compact,
+}
+
+/// Distances are in the same unit as the sizes. Negative or non-finite
+/// values count as zero.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    pub mode: Mode,
+    /// Horizontal gap between two cards that are siblings.
+    pub sibling_gap: f64,
+    /// Horizontal gap between any other two cards side by side (cousins).
+    pub subtree_gap: f64,
+    /// Vertical gap between a parent (or its row) and its children.
+    pub level_gap: f64,
+    /// How far stacked children are indented from their parent's left edge.
+    pub indent: f64,
+    /// Vertical gap between stacked children.
+    pub stack_gap: f64,
+}
+
+/// The gaps of the first layout (24 across, 48 down), cousins a little farther apart.
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            mode: Mode::Layered,
+            sibling_gap: 24.0,
+            subtree_gap: 40.0,
+            level_gap: 48.0,
+            indent: 32.0,
+            stack_gap: 12.0,
+        }
+    }
+}
+
+/// One connector: an orthogonal polyline from the parent's card to the
+/// child's, points in drawing order.
+///
+/// Under a bus: parent bottom-centre, down to the bus halfway between the
+/// parent's level and the children's top, across to above the child's centre,
+/// down to the child's top. In a compact stack: from the parent's bottom down
+/// the spine (at `parent.x + indent / 2`) to the child's middle height, then
+/// right to the child's left edge; the corner is repeated so every connector
+/// has four points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Edge {
+    pub parent: usize,
+    pub child: usize,
+    pub points: [(f64, f64); 4],
+}
+
+impl Edge {
+    /// The connector's bounds, for culling.
+    pub fn bbox(&self) -> Rect {
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for &(x, y) in &self.points {
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+        Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placement {
+    /// Indexed like the input; `None` for nodes not drawn (below a collapsed
+    /// node, or not reachable from the root). Cards never overlap; cards whose
+    /// vertical spans overlap are at least the smaller horizontal gap apart.
+    pub rects: Vec<Option<Rect>>,
+    /// One per drawn non-root node, parents before children. No segment
+    /// enters the interior of any card.
+    pub edges: Vec<Edge>,
+    /// Exact bounds of the drawn cards, whose smallest x and y are 0. Every
+    /// connector lies within them.
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Lays out the tree under `root`. `children[i]` lists i's children in order;
+/// `sizes` and `collapsed` are indexed the same way, and `collapsed[i]` hides
+/// i's descendants (the result equals that of the tree without them). A node
+/// listed twice (not a tree) is placed where it is first reached. Linear in
+/// the number of drawn nodes, plus the length of `children`.
+pub fn layout(root: usize, children: &[Vec<usize>], sizes: &[Size], collapsed: &[bool], opts: &Options) -> Placement {
+    place(root, children, sizes, collapsed, opts).0
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Per drawn node, in pre-order. Coordinates are left edges; a node's `modf`
+/// offsets its whole subtree relative to its parent's subtree, so its x is
+/// its `prelim` plus the `modf` of itself and all its ancestors.
+#[derive(Clone, Copy, Default)]
+struct Node {
+    w: f64,
+    /// Horizontal extent of the node in the contour, relative to its left
+    /// edge: `lo <= 0 <= w <= hi`, wider than the card where a connector
+    /// runs beside it.
+    lo: f64,
+    hi: f64,
+    /// Bottom in the contour: the card's, or its row's when layered.
+    bottom: f64,
+    /// Children in the layout: a stack is a chain, each card under the one above.
+    kids: (u32, u32),
+    prelim: f64,
+    modf: f64,
+    /// Pending spread of a gap over intermediate siblings (applied in the second walk).
+    shift: f64,
+    change: f64,
+    /// Next contour node below a leaf, left and right, and the offset to add
+    /// to the modifier sum when following it.
+    thread: [u32; 2],
+    thread_mod: [f64; 2],
+    /// Lowest leftmost and rightmost nodes of the subtree, with their
+    /// modifier sums relative to this node's subtree.
+    extreme: [u32; 2],
+    extreme_mod: [f64; 2],
+}
+
+const L: usize = 0;
+const R: usize = 1;
+
+fn sane(v: f64) -> f64 {
+    if v.is_finite() {
+        v.max(0.0)
+    } else {
+        0.0
+    }
+}
+
+/// The layout and the number of contour steps taken, which the tests check
+/// stays linear.
+fn place(root: usize, children: &[Vec<usize>], sizes: &[Size], collapsed: &[bool], opts: &Options) -> (Placement, u64) {
+    let n = children.len();
+    assert!(sizes.len() == n && collapsed.len() == n, "children, sizes and collapsed must have one entry per node");
+    let mut rects = vec![None; n];
+    if root >= n {
+        return (Placement { rects, edges: Vec::new(), width: 0.0, height: 0.0 }, 0);
+    }
+    let sibling_gap = sane(opts.sibling_gap);
+    let subtree_gap = sane(opts.subtree_gap);
+    let level_gap = sane(opts.level_gap);
+    let indent = sane(opts.indent);
+    let stack_gap = sane(opts.stack_gap);
+
+    // Drawn nodes in pre-order, with their parent's and depth.
+    let mut pre = vec![NONE; n];
+    let mut order: Vec<usize> = Vec::new();
+    let mut parent: Vec<u32> = Vec::new();
+    let mut depth: Vec<u32> = Vec::new();
+    let mut todo = vec![(root, NONE, 0u32)];
+    while let Some((v, p, d)) = todo.pop() {
+        if pre[v] != NONE {
+            continue;
+        }
+        let me = order.len() as u32;
+        pre[v] = me;
+        order.push(v);
+        parent.push(p);
+        depth.push(d);
+        if !collapsed[v] {
+            todo.extend(children[v].iter().rev().filter(|&&c| pre[c] == NONE).map(|&c| (c, me, d + 1)));
+        }
+    }
+    let m = order.len();
+    let w: Vec<f64> = order.iter().map(|&v| sane(sizes[v].w)).collect();
+    let h: Vec<f64> = order.iter().map(|&v| sane(sizes[v].h)).collect();
+
+    let mut kid_count = vec![0u32; m];
+    for &p in &parent[1..] {
+        kid_count[p as usize] += 1;
+    }
+    // `stacks[i]`: i's children are stacked. They are leaves, so they follow
+    // i directly in pre-order, and each hangs in the layout from the previous.
+    let mut stacks = vec![false; m];
+    if opts.mode == Mode::Compact {
+        for i in 0..m {
+            stacks[i] = kid_count[i] > 0;
+        }
+        for i in 1..m {
+            if kid_count[i] > 0 {
+                stacks[parent[i] as usize] = false;
+            }
+        }
+    }
+    let stacked: Vec<bool> = (0..m).map(|i| i > 0 && stacks[parent[i] as usize]).collect();
+    let layout_parent = |i: usize| if stacked[i] { i - 1 } else { parent[i] as usize };
+
+    // Layout children as ranges of one array, in sibling order.
+    let mut nodes = vec![Node { thread: [NONE; 2], extreme: [NONE; 2], ..Node::default() }; m];
+    for i in 1..m {
+        nodes[layout_parent(i)].kids.1 += 1;
+    }
+    let mut start = 0;
+    for node in &mut nodes {
+        let count = node.kids.1;
+        node.kids = (start, start);
+        start += count;
+    }
+    let mut kids = vec![0u32; m.saturating_sub(1)];
+    for i in 1..m {
+        let k = &mut nodes[layout_parent(i)].kids;
+        kids[k.1 as usize] = i as u32;
+        k.1 += 1;
+    }
+
+    // Vertical placement; stacked cards are left out of their row's height.
+    let mut y = vec![0.0; m];
+    match opts.mode {
+        Mode::NonLayered => {
+            for i in 1..m {
+                let p = parent[i] as usize;
+                y[i] = y[p] + h[p] + level_gap;
+            }
+            for i in 0..m {
+                nodes[i].bottom = y[i] + h[i];
+            }
+        }
+        Mode::Layered | Mode::Compact => {
+            let rows = depth.iter().max().map_or(0, |&d| d as usize + 1);
+            let mut row_h = vec![0.0f64; rows];
+            for i in (0..m).filter(|&i| !stacked[i]) {
+                let d = depth[i] as usize;
+                row_h[d] = row_h[d].max(h[i]);
+            }
+            let mut row_y = vec![0.0; rows];
+            for d in 1..rows {
+                row_y[d] = row_y[d - 1] + row_h[d - 1] + level_gap;
+            }
+            for i in 0..m {
+                let d = depth[i] as usize;
+                if !stacked[i] {
+                    y[i] = row_y[d];
+                    nodes[i].bottom = row_y[d] + row_h[d];
+                } else {
+                    y[i] =
+                        if layout_parent(i) == parent[i] as usize { row_y[d] } else { y[i - 1] + h[i - 1] + stack_gap };
+                    nodes[i].bottom = y[i] + h[i];
+                }
+            }
+        }
+    }
+    for (i, node) in nodes.iter_mut().enumerate() {
+        node.w = w[i];
+        // The spine runs down from the parent at indent / 2, then beside the
+        // stacked cards to their left.
+        node.lo = if stacked[i] { -indent / 2.0 } else { 0.0 };
+        node.hi = if stacks[i] { node.w.max(indent / 2.0) } else { node.w };
+    }
+
+    // First walk, children before parents.
+    let mut steps = 0u64;
+    let mut lowest: Vec<(f64, usize)> = Vec::new();
+    for v in (0..m).rev() {
+        let (a, b) = nodes[v].kids;
+        let ks = &kids[a as usize..b as usize];
+        if ks.is_empty() {
+            nodes[v].extreme = [v as u32; 2];
+            continue;
+        }
+        // Left siblings still on the right contour, with the bottom of each:
+        // the nearest is last, and the shallowest.
+        lowest.clear();
+        lowest.push((nodes[nodes[ks[0] as usize].extreme[R] as usize].bottom, 0));
+        for i in 1..ks.len() {
+            // This subtree's own bottom: separation may hand it a deeper left sibling's extreme.
+            let low = nodes[nodes[ks[i] as usize].extreme[L] as usize].bottom;
+            steps += separate(&mut nodes, &kids, ks, i, &mut lowest, sibling_gap, subtree_gap);
+            while lowest.last().is_some_and(|&(b, _)| b <= low) {
+                lowest.pop();
+            }
+            lowest.push((low, i));
+        }
+        let (first, last) = (ks[0] as usize, ks[ks.len() - 1] as usize);
+        let prelim = if stacked[first] {
+            let offset = if stacked[v] { 0.0 } else { indent };
+            nodes[first].modf + nodes[first].prelim - offset
+        } else {
+            let centre = |c: usize| nodes[c].modf + nodes[c].prelim + nodes[c].w / 2.0;
+            (centre(first) + centre(last)) / 2.0 - nodes[v].w / 2.0
+        };
+        let extreme = [nodes[first].extreme[L], nodes[last].extreme[R]];
+        let extreme_mod =
+            [nodes[first].modf + nodes[first].extreme_mod[L], nodes[last].modf + nodes[last].extreme_mod[R]];
+        // Start with the root at the parent's left edge; separation pushes it right.
+        nodes[v] = Node { prelim, modf: -prelim, extreme, extreme_mod, ..nodes[v] };
+    }
+
+    // Second walk, parents before children: spread pending gaps, sum offsets.
+    let mut sum = vec![0.0; m];
+    let mut x = vec![0.0; m];
+    for v in 0..m {
+        sum[v] += nodes[v].modf;
+        x[v] = nodes[v].prelim + sum[v];
+        let (a, b) = nodes[v].kids;
+        let (mut speed, mut delta) = (0.0, 0.0);
+        for &c in &kids[a as usize..b as usize] {
+            let c = c as usize;
+            speed += nodes[c].shift;
+            delta += speed + nodes[c].change;
+            nodes[c].modf += delta;
+            sum[c] = sum[v];
+        }
+    }
+
+    let min_x = x.iter().copied().fold(f64::INFINITY, f64::min);
+    let (mut width, mut height) = (0.0f64, 0.0f64);
+    for i in 0..m {
+        x[i] -= min_x;
+        width = width.max(x[i] + w[i]);
+        height = height.max(y[i] + h[i]);
+        rects[order[i]] = Some(Rect { x: x[i], y: y[i], w: w[i], h: h[i] });
+    }
+    let edges = (1..m)
+        .map(|i| {
+            let p = parent[i] as usize;
+            let top = y[p] + h[p];
+            let points = if stacked[i] {
+                let (sx, cy) = (x[p] + indent / 2.0, y[i] + h[i] / 2.0);
+                [(sx, top), (sx, cy), (sx, cy), (x[i], cy)]
+            } else {
+                let (px, cx, bus) = (x[p] + w[p] / 2.0, x[i] + w[i] / 2.0, y[i] - level_gap / 2.0);
+                [(px, top), (px, bus), (cx, bus), (cx, y[i])]
+            };
+            Edge { parent: order[p], child: order[i], points }
+        })
+        .collect();
+    (Placement { rects, edges, width, height }, steps)
+}
+
+/// Pushes subtree `ks[i]` right until it clears its left siblings, walking
+/// down the right contour of those and the left contour of it together.
+/// Returns the number of steps.
+fn separate(
+    nodes: &mut [Node],
+    kids: &[u32],
+    ks: &[u32],
+    i: usize,
+    lowest: &mut Vec<(f64, usize)>,
+    sibling_gap: f64,
+    subtree_gap: f64,
+) -> u64 {
+    let (mut sr, mut cl) = (ks[i - 1], ks[i]);
+    let (mut sr_sum, mut cl_sum) = (nodes[sr as usize].modf, nodes[cl as usize].modf);
+    let mut gap = sibling_gap;
+    let mut steps = 0;
+    while sr != NONE && cl != NONE {
+        steps += 1;
+        let (s, c) = (nodes[sr as usize], nodes[cl as usize]);
+        // Past the bottom of the nearest left sibling: the contour is now a farther one's.
+        while lowest.len() > 1 && s.bottom > lowest[lowest.len() - 1].0 {
+            lowest.pop();
+        }
+        let dist = (sr_sum + s.prelim + s.hi + gap) - (cl_sum + c.prelim + c.lo);
+        if dist > 0.0 {
+            cl_sum += dist;
+            move_subtree(nodes, ks, i, lowest[lowest.len() - 1].1, dist);
+        }
+        gap = subtree_gap;
+        if s.bottom <= c.bottom {
+            (sr, sr_sum) = next(nodes, kids, sr, sr_sum, R);
+        }
+        if s.bottom >= c.bottom {
+            (cl, cl_sum) = next(nodes, kids, cl, cl_sum, L);
+        }
+    }
+    // The taller side's contour continues below the shorter one's extreme node.
+    let (first, prev, cur) = (ks[0] as usize, ks[i - 1] as usize, ks[i] as usize);
+    if sr == NONE && cl != NONE {
+        let e = nodes[first].extreme[L] as usize;
+        nodes[e].thread[L] = cl;
+        nodes[e].thread_mod[L] = cl_sum - (nodes[first].modf + nodes[first].extreme_mod[L]);
+        nodes[first].extreme[L] = nodes[cur].extreme[L];
+        nodes[first].extreme_mod[L] = nodes[cur].modf + nodes[cur].extreme_mod[L] - nodes[first].modf;
+    } else if sr != NONE && cl == NONE {
+        let e = nodes[cur].extreme[R] as usize;
+        nodes[e].thread[R] = sr;
+        nodes[e].thread_mod[R] = sr_sum - (nodes[cur].modf + nodes[cur].extreme_mod[R]);
+        nodes[cur].extreme[R] = nodes[prev].extreme[R];
+        nodes[cur].extreme_mod[R] = nodes[prev].modf + nodes[prev].extreme_mod[R] - nodes[cur].modf;
+    }
+    steps
+}
+
+/// Moves subtree `ks[i]` right by `dist`, and spreads the same over the
+/// siblings after `ks[from]`, which the move would otherwise leave bunched
+/// on the left.
+fn move_subtree(nodes: &mut [Node], ks: &[u32], i: usize, from: usize, dist: f64) {
+    nodes[ks[i] as usize].modf += dist;
+    if from + 1 != i {
+        let share = dist / (i - from) as f64;
+        nodes[ks[from + 1] as usize].shift += share;
+        nodes[ks[i] as usize].shift -= share;
+        nodes[ks[i] as usize].change -= dist - share;
+    }
+}
+
+/// The next node down the `side` contour from `v`, and its modifier sum;
+/// `NONE` past the bottom.
+fn next(nodes: &[Node], kids: &[u32], v: u32, sum: f64, side: usize) -> (u32, f64) {
+    let node = &nodes[v as usize];
+    let (a, b) = node.kids;
+    if a < b {
+        let c = kids[if side == L { a } else { b - 1 } as usize];
+        (c, sum + nodes[c as usize].modf)
+    } else {
+        (node.thread[side], sum + node.thread_mod[side])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::synth::Rng;
+
+    /// Children lists from parents (`parents[i - 1]` is node i's, below i).
+    fn tree(parents: &[usize]) -> Vec<Vec<usize>> {
+        let mut children = vec![Vec::new(); parents.len() + 1];
+        for (i, &p) in parents.iter().enumerate() {
+            children[p].push(i + 1);
+        }
+        children
+    }
+
+    fn run(parents: &[usize], sizes: &[(f64, f64)], opts: &Options) -> Placement {
+        let sizes: Vec<Size> = sizes.iter().map(|&(w, h)| Size { w, h }).collect();
+        layout(0, &tree(parents), &sizes, &vec![false; sizes.len()], opts)
+    }
+
+    fn at(p: &Placement, i: usize) -> (f64, f64) {
+        let r = p.rects[i].unwrap();
+        (r.x, r.y)
+    }
+
+    #[test]
+    fn a_parent_over_two_children() {
+        let sizes = [(100.0, 40.0), (60.0, 30.0), (80.0, 50.0)];
+        let p = run(&[0, 0], &sizes, &Options { mode: Mode::Layered, sibling_gap: 20.0, ..Options::default() });
+        // Child centres 30 and 120: the parent's centre is at 75.
+        assert_eq!([at(&p, 0), at(&p, 1), at(&p, 2)], [(25.0, 0.0), (0.0, 88.0), (80.0, 88.0)]);
+        assert_eq!((p.width, p.height), (160.0, 138.0));
+        assert_eq!(
+            p.edges[0],
+            Edge { parent: 0, child: 1, points: [(75.0, 40.0), (75.0, 64.0), (30.0, 64.0), (30.0, 88.0)] }
+        );
+
+        let p =
+            run(&[0, 0], &sizes, &Options { mode: Mode::Compact, indent: 32.0, stack_gap: 12.0, ..Options::default() });
+        assert_eq!([at(&p, 0), at(&p, 1), at(&p, 2)], [(0.0, 0.0), (32.0, 88.0), (32.0, 130.0)]);
+        assert_eq!((p.width, p.height), (112.0, 180.0));
+        assert_eq!(p.edges[1].points, [(16.0, 40.0), (16.0, 155.0), (16.0, 155.0), (32.0, 155.0)]);
+    }
+
+    #[test]
+    fn a_subtree_slides_under_a_shorter_neighbour() {
+        // b's four children are wider than b, and lower than leaf a: b sits
+        // right beside a and its children reach in under a.
+        let sizes = [(100.0, 30.0); 7];
+        let opts = Options { mode: Mode::NonLayered, sibling_gap: 20.0, ..Options::default() };
+        let p = run(&[0, 0, 2, 2, 2, 2], &sizes, &opts);
+        assert_eq!(at(&p, 2).0 - at(&p, 1).0, 120.0);
+        assert!(at(&p, 3).0 < at(&p, 1).0);
+    }
+
+    #[test]
+    fn siblings_between_two_colliding_subtrees_are_spread_evenly() {
+        // Root: a (seven children), three leaves, b (three children). b is
+        // pushed off a's children; the leaves share the push.
+        let mut parents = vec![0, 0, 0, 0, 0];
+        parents.extend([1; 7]);
+        parents.extend([5; 3]);
+        let opts = Options { mode: Mode::Layered, sibling_gap: 20.0, subtree_gap: 20.0, ..Options::default() };
+        let p = run(&parents, &[(100.0, 30.0); 16], &opts);
+        let steps: Vec<f64> = (1..5).map(|i| at(&p, i + 1).0 - at(&p, i).0).collect();
+        assert_eq!(steps, [150.0; 4]);
+    }
+
+    /// Each contour step moves past a node that the other side then hides
+    /// for good, on the left or on the right: at most two steps a node.
+    #[test]
+    fn contour_work_is_linear() {
+        let mut rng = Rng::new(3);
+        let n = 20_000;
+        let shapes: [Vec<usize>; 5] = [
+            (1..n).map(|i| rng.below(i)).collect(),
+            (1..n).map(|i| (i - 1) / 2).collect(),
+            (1..n).map(|i| i - 1 - rng.below(i.min(4))).collect(),
+            (1..n).map(|i| if i % 2 == 1 { i.saturating_sub(2) } else { i - 1 }).collect(),
+            (1..n).map(|i| rng.below(i.min(6))).collect(),
+        ];
+        for parents in shapes {
+            let children = tree(&parents);
+            let sizes: Vec<Size> =
+                (0..n).map(|_| Size { w: 80.0 + rng.below(320) as f64, h: 30.0 + rng.below(270) as f64 }).collect();
+            for mode in [Mode::NonLayered, Mode::Layered, Mode::Compact] {
+                let opts = Options { mode, ..Options::default() };
+                let (_, steps) = place(0, &children, &sizes, &vec![false; n], &opts);
+                assert!(steps <= 2 * n as u64, "{steps} steps for {n} nodes, {mode:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn odd_input_is_placed_without_panic() {
+        let opts = Options::default();
+        let none = layout(3, &[vec![]], &[Size { w: 1.0, h: 1.0 }], &[false], &opts);
+        assert_eq!(none, Placement { rects: vec![None], edges: vec![], width: 0.0, height: 0.0 });
+        // Node 2 listed under both 0 and 1; a NaN size; negative gaps.
+        let sizes = [Size { w: f64::NAN, h: 10.0 }, Size { w: 10.0, h: -4.0 }, Size { w: 10.0, h: 10.0 }];
+        let odd = Options { sibling_gap: -5.0, level_gap: f64::INFINITY, ..opts };
+        let p = layout(0, &[vec![1, 2], vec![2], vec![]], &sizes, &[false; 3], &odd);
+        assert_eq!(p.edges.len(), 2);
+        assert!(p.rects.iter().flatten().all(|r| [r.x, r.y, r.w, r.h].iter().all(|c| c.is_finite() && *c >= 0.0)));
+    }
+}
