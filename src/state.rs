@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::card::{Card, CardFonts, CardOptions};
 use crate::core::codec::import;
-use crate::core::layout::{layout, Layout, Rect};
+use crate::core::layout::{layout, Layout, Mode, Rect};
 use crate::core::model::{Document, NodeId, Tahun};
 use crate::core::outline::{search, Outline};
 use crate::core::tree::Tree;
@@ -35,6 +35,8 @@ pub struct Editor {
     pub screen: RwSignal<(f64, f64)>,
     /// Full cards, or statements only (meetings).
     pub details: RwSignal<bool>,
+    /// `None`: pick the arrangement that fits the screen best.
+    pub mode: RwSignal<Option<Mode>>,
     pub fonts: RwSignal<CardFonts>,
     pub query: RwSignal<String>,
     /// Position of the current match in `matches`.
@@ -49,6 +51,7 @@ pub struct Editor {
 pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
     let doc = RwSignal::new(doc);
     let details = RwSignal::new(true);
+    let mode = RwSignal::new(None);
     let fonts = RwSignal::new(measure_card_fonts().unwrap_or_else(CardFonts::approx));
     let outline = RwSignal::new(Outline::default());
     let query = RwSignal::new(String::new());
@@ -60,7 +63,7 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
     });
     let layout = Memo::new(move |_| {
         tree.with(|t| match t {
-            Some(t) => cards.with(|c| outline.with(|o| timed("pk:layout", || layout(t, c, o)))),
+            Some(t) => cards.with(|c| outline.with(|o| timed("pk:layout", || layout(t, c, o, mode.get())))),
             None => Layout::default(),
         })
     });
@@ -79,6 +82,7 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         fitted: RwSignal::new(true),
         screen: RwSignal::new((0.0, 0.0)),
         details,
+        mode,
         fonts,
         query,
         match_pos: RwSignal::new(0),

@@ -9,6 +9,13 @@ pub fn query_param(name: &str) -> Option<String> {
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
 }
 
+/// The page's URL with parameter `name` set to `value`.
+pub fn url_with_param(name: &str, value: &str) -> Option<String> {
+    let url = web_sys::Url::new(&web_sys::window()?.location().href().ok()?).ok()?;
+    url.search_params().set(name, value);
+    Some(url.href())
+}
+
 /// Sets (or with `None` removes) a query parameter without reloading, so the
 /// address bar always points at what is on screen and can be shared.
 pub fn replace_query_param(name: &str, value: Option<&str>) {

@@ -1,47 +1,12 @@
-//! Where each shown card goes, and the connectors between them.
+//! Where each shown card goes: the cards' sizes and the outline's choices
+//! fed to the tidy layout ([`super::tidy`]).
 
 use super::card::Card;
 use super::outline::Outline;
+use super::tidy::{self, Options, Size};
 use super::tree::Tree;
 
-pub const GAP_X: f64 = 24.0;
-pub const GAP_Y: f64 = 48.0;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Rect {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-}
-
-impl Rect {
-    pub fn overlaps(&self, o: &Rect) -> bool {
-        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
-    }
-
-    pub fn right(&self) -> f64 {
-        self.x + self.w
-    }
-
-    pub fn bottom(&self) -> f64 {
-        self.y + self.h
-    }
-
-    pub fn centre_x(&self) -> f64 {
-        self.x + self.w / 2.0
-    }
-}
-
-/// An orthogonal connector from a parent to a child, in world coordinates.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Edge {
-    pub parent: usize,
-    pub child: usize,
-    pub points: Vec<(f64, f64)>,
-    /// Bounds of `points`, for culling.
-    pub bbox: Rect,
-}
+pub use super::tidy::{Edge, Mode, Rect};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
@@ -54,55 +19,87 @@ pub struct Layout {
     pub shown: Vec<usize>,
 }
 
-/// Lays out the nodes the outline shows, with card sizes from `cards`.
-pub fn layout(tree: &Tree, cards: &[Card], outline: &Outline) -> Layout {
-    let n = tree.len();
-    let shown = outline.shown(tree);
-    let kids: Vec<&[usize]> = (0..n).map(|i| outline.shown_children(tree, i)).collect();
-
-    let depth_count = shown.iter().map(|&i| tree.depth[i] as usize + 1).max().unwrap_or(0);
-    let mut row_h = vec![0.0f64; depth_count];
-    for &i in &shown {
-        let d = tree.depth[i] as usize;
-        row_h[d] = row_h[d].max(cards[i].h);
-    }
-    let mut row_y = vec![0.0; depth_count];
-    for d in 1..depth_count {
-        row_y[d] = row_y[d - 1] + row_h[d - 1] + GAP_Y;
-    }
-
-    // Leaves left to right, parents centred over their children. Cards share
-    // one width, so subtrees own disjoint columns and cannot overlap.
-    let w = cards.first().map_or(0.0, |c| c.w);
-    let mut x = vec![0.0; n];
-    let mut next_leaf = 0.0;
-    for &i in shown.iter().rev() {
-        x[i] = match (kids[i].first(), kids[i].last()) {
-            (Some(&a), Some(&b)) => (x[a] + x[b]) / 2.0,
-            _ => {
-                let here = next_leaf;
-                next_leaf += w + GAP_X;
-                here
+/// Lays out the nodes the outline shows, with card sizes from `cards`; with
+/// no `mode`, the arrangement (layered or compact) that fits a landscape
+/// screen (projector, laptop) at the larger scale.
+pub fn layout(tree: &Tree, cards: &[Card], outline: &Outline, mode: Option<Mode>) -> Layout {
+    match mode {
+        Some(mode) => layout_with(tree, cards, outline, mode),
+        None => {
+            let scale = |l: &Layout| (16.0 / l.bounds.w.max(1.0)).min(9.0 / l.bounds.h.max(1.0));
+            let layered = layout_with(tree, cards, outline, Mode::Layered);
+            let compact = layout_with(tree, cards, outline, Mode::Compact);
+            if scale(&compact) > scale(&layered) {
+                compact
+            } else {
+                layered
             }
-        };
+        }
     }
-    let width = (next_leaf - GAP_X).max(w);
-    let mut rects = vec![None; n];
-    for &i in &shown {
-        rects[i] = Some(Rect { x: width - w - x[i], y: row_y[tree.depth[i] as usize], w, h: cards[i].h });
-    }
-    let edges = shown
-        .iter()
-        .flat_map(|&p| kids[p].iter().map(move |&c| (p, c)))
-        .filter_map(|(p, c)| Some(edge(p, c, rects[p]?, rects[c]?)))
-        .collect();
-    let height = row_y.last().copied().unwrap_or(0.0) + row_h.last().copied().unwrap_or(0.0);
-    Layout { rects, edges, bounds: Rect { x: 0.0, y: 0.0, w: width, h: height }, shown }
 }
 
-fn edge(parent: usize, child: usize, p: Rect, c: Rect) -> Edge {
-    let mid = c.y - GAP_Y / 2.0;
-    let points = vec![(p.centre_x(), p.bottom()), (p.centre_x(), mid), (c.centre_x(), mid), (c.centre_x(), c.y)];
-    let (x0, x1) = (p.centre_x().min(c.centre_x()), p.centre_x().max(c.centre_x()));
-    Edge { parent, child, points, bbox: Rect { x: x0, y: p.bottom(), w: x1 - x0, h: c.y - p.bottom() } }
+fn layout_with(tree: &Tree, cards: &[Card], outline: &Outline, mode: Mode) -> Layout {
+    let sizes: Vec<Size> = cards.iter().map(|c| Size { w: c.w, h: c.h }).collect();
+    let opts = Options { mode, ..Options::default() };
+    let placement = match outline.focus {
+        // A focus shows one child per ancestor: hand the layout pruned lists.
+        Some(_) => {
+            tidy::layout(tree.root, &outline.shown_children_lists(tree), &sizes, &vec![false; tree.len()], &opts)
+        }
+        None => {
+            let mut collapsed = outline.collapsed.clone();
+            collapsed.resize(tree.len(), false);
+            tidy::layout(tree.root, &tree.children, &sizes, &collapsed, &opts)
+        }
+    };
+    Layout {
+        rects: placement.rects,
+        edges: placement.edges,
+        bounds: Rect { x: 0.0, y: 0.0, w: placement.width, h: placement.height },
+        shown: outline.shown(tree),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::card::{CardFonts, CardOptions};
+    use crate::core::sample::sample;
+
+    #[test]
+    fn collapsed_and_focused_nodes_are_not_placed() {
+        let doc = sample().unwrap();
+        let tree = Tree::build(&doc).unwrap();
+        let fonts = CardFonts::approx();
+        let cards: Vec<Card> =
+            doc.nodes.values().map(|n| Card::of(n, &fonts, CardOptions { details: true, year: None })).collect();
+        let mut outline = Outline::new(&tree);
+        let all = layout(&tree, &cards, &outline, Some(Mode::Layered));
+        assert_eq!(all.rects.iter().flatten().count(), 8);
+        assert_eq!(all.edges.len(), 7);
+        let ss1 = doc.nodes.get_index_of("ss-1").unwrap();
+        outline.toggle(&tree, ss1);
+        let some = layout(&tree, &cards, &outline, Some(Mode::Compact));
+        assert_eq!(some.rects.iter().flatten().count(), 6);
+        assert_eq!(some.shown.len(), 6);
+        outline.focus = Some(doc.nodes.get_index_of("ss-2").unwrap());
+        let focused = layout(&tree, &cards, &outline, Some(Mode::NonLayered));
+        assert_eq!(focused.rects.iter().flatten().count(), 5);
+        assert!(focused.bounds.w < all.bounds.w);
+    }
+
+    #[test]
+    fn auto_picks_the_arrangement_that_fits_a_landscape_screen_best() {
+        let doc = crate::core::synth::document(200, 3);
+        let tree = Tree::build(&doc).unwrap();
+        let fonts = CardFonts::approx();
+        let cards: Vec<Card> =
+            doc.nodes.values().map(|n| Card::of(n, &fonts, CardOptions { details: false, year: None })).collect();
+        let outline = Outline::new(&tree);
+        let scale = |l: &Layout| (16.0 / l.bounds.w).min(9.0 / l.bounds.h);
+        let auto = layout(&tree, &cards, &outline, None);
+        for mode in [Mode::Layered, Mode::Compact] {
+            assert!(scale(&auto) >= scale(&layout(&tree, &cards, &outline, Some(mode))));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::lang_switch::LangSwitch;
 use crate::i18n::{t, Key};
 use crate::state::use_editor;
 
@@ -20,6 +21,8 @@ pub fn Header() -> impl IntoView {
         <header class="app-header">
             <span class="app-name">{t(lang, Key::AppName)}</span>
             <h1 class="doc-title">{title}</h1>
+            <span class="spacer"></span>
+            <LangSwitch />
         </header>
     }
 }

@@ -5,6 +5,7 @@ mod app;
 mod examples_gallery;
 mod file_menu;
 mod header;
+mod lang_switch;
 mod minimap;
 mod node_details;
 mod search_box;

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::minimap::Minimap;
 use super::tree_card::TreeCard;
+use crate::core::layout::Rect;
 use crate::core::outline::{key_move, Move, TreeKey};
 use crate::i18n::{t, Key};
 use crate::state::{use_editor, Editor};
@@ -45,7 +46,11 @@ pub fn TreeCanvas() -> impl IntoView {
         let world = v.visible_world(w, h, OVERSCAN);
         editor.layout.with(|l| {
             let mut d = String::new();
-            for e in l.edges.iter().filter(|e| e.bbox.overlaps(&world) || e.bbox.w == 0.0 && e.bbox.h == 0.0) {
+            for e in l.edges.iter().filter(|e| {
+                let b = e.bbox();
+                // Straight connectors have no width: grow them to overlap-test.
+                Rect { x: b.x - 1.0, y: b.y - 1.0, w: b.w + 2.0, h: b.h + 2.0 }.overlaps(&world)
+            }) {
                 for (n, &(x, y)) in e.points.iter().enumerate() {
                     let (sx, sy) = v.to_screen(x, y);
                     d.push_str(&format!("{}{sx:.1} {sy:.1}", if n == 0 { 'M' } else { 'L' }));

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::core::layout::Mode;
 use crate::i18n::{t, Key};
 use crate::state::use_editor;
 
@@ -23,6 +24,16 @@ pub fn ViewControls() -> impl IntoView {
             editor.reshape(|o, t| o.expand_to_level(t, n));
             request_animation_frame(move || editor.fit());
         }
+    };
+    let on_mode = move |ev: leptos::ev::Event| {
+        let mode = match event_target_value(&ev).as_str() {
+            "layered" => Some(Mode::Layered),
+            "compact" => Some(Mode::Compact),
+            "tidy" => Some(Mode::NonLayered),
+            _ => None,
+        };
+        editor.mode.set(mode);
+        request_animation_frame(move || editor.fit());
     };
     let levels = (1..=8)
         .map(|n| view! { <option value=n.to_string()>{format!("{} {n}", t(lang, Key::Level))}</option> })
@@ -53,6 +64,12 @@ pub fn ViewControls() -> impl IntoView {
             </select>
             <button class="tool" aria-pressed=move || focused().to_string() disabled=move || !has_selection() && !focused()
                 on:click=toggle_focus>{move || if focused() { t(lang, Key::ExitFocus) } else { t(lang, Key::FocusSubtree) }}</button>
+            <select class="tool" aria-label=t(lang, Key::LayoutMode) on:change=on_mode>
+                <option value="auto" selected=true>{t(lang, Key::ModeAuto)}</option>
+                <option value="compact">{t(lang, Key::ModeCompact)}</option>
+                <option value="layered">{t(lang, Key::ModeLayered)}</option>
+                <option value="tidy">{t(lang, Key::ModeTidy)}</option>
+            </select>
             <label class="tool check">
                 <input type="checkbox" prop:checked=move || editor.details.get()
                     on:change=move |ev| editor.details.set(event_target_checked(&ev)) />
