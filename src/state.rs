@@ -197,26 +197,7 @@ impl Editor {
     pub fn scroll_into_view(&self, i: usize) {
         let (w, h) = self.screen.get_untracked();
         let Some(r) = self.rect(i) else { return };
-        self.move_view(|v| {
-            let (x0, y0) = v.to_screen(r.x, r.y);
-            let (x1, y1) = v.to_screen(r.right(), r.bottom());
-            let m = FIT_MARGIN;
-            let dx = if x0 < m {
-                m - x0
-            } else if x1 > w - m {
-                (w - m - x1).max(m - x0)
-            } else {
-                0.0
-            };
-            let dy = if y0 < m {
-                m - y0
-            } else if y1 > h - m {
-                (h - m - y1).max(m - y0)
-            } else {
-                0.0
-            };
-            v.pan(dx, dy)
-        });
+        self.move_view(|v| v.reveal(r, w, h, FIT_MARGIN));
     }
 
     /// Selects node `i`, expanding its ancestors, and brings it into view.

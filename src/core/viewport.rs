@@ -58,6 +58,23 @@ impl Viewport {
         Viewport { k, tx: w / 2.0 - (rect.x + rect.w / 2.0) * k, ty: h / 2.0 - (rect.y + rect.h / 2.0) * k }
     }
 
+    /// Pans just enough that `rect` is on a `w`×`h` screen with `margin`
+    /// pixels to spare (its top-left wins when it cannot fit).
+    pub fn reveal(&self, rect: Rect, w: f64, h: f64, margin: f64) -> Viewport {
+        let (x0, y0) = self.to_screen(rect.x, rect.y);
+        let (x1, y1) = self.to_screen(rect.right(), rect.bottom());
+        let nudge = |lo: f64, hi: f64, size: f64| {
+            if lo < margin {
+                margin - lo
+            } else if hi > size - margin {
+                (size - margin - hi).max(margin - lo)
+            } else {
+                0.0
+            }
+        };
+        self.pan(nudge(x0, x1, w), nudge(y0, y1, h))
+    }
+
     /// The world rectangle visible on a `w`×`h` screen, grown by `margin` screen pixels.
     pub fn visible_world(&self, w: f64, h: f64, margin: f64) -> Rect {
         let (x0, y0) = self.to_world(-margin, -margin);
@@ -96,6 +113,17 @@ mod tests {
         assert!(close(x0 + x1, 1000.0), "centred horizontally");
         let small = Viewport::fit(Rect { x: 0.0, y: 0.0, w: 200.0, h: 100.0 }, 1000.0, 800.0, 20.0);
         assert_eq!(small.k, 1.0);
+    }
+
+    #[test]
+    fn reveal_pans_only_as_far_as_needed() {
+        let v = Viewport::default();
+        let inside = Rect { x: 100.0, y: 100.0, w: 50.0, h: 50.0 };
+        assert_eq!(v.reveal(inside, 800.0, 600.0, 20.0), v);
+        let right = Rect { x: 900.0, y: 100.0, w: 100.0, h: 50.0 };
+        assert_eq!(v.reveal(right, 800.0, 600.0, 20.0).to_screen(1000.0, 100.0), (780.0, 100.0));
+        let huge = Rect { x: -500.0, y: 0.0, w: 5000.0, h: 50.0 };
+        assert_eq!(v.reveal(huge, 800.0, 600.0, 20.0).to_screen(-500.0, 0.0), (20.0, 20.0));
     }
 
     #[test]
