@@ -385,7 +385,8 @@ fn repeated_fields_are_refused() {
     assert_eq!(
         err(&nodes(r#"[{"id":"a","id":"b","level":"custom"}]"#)),
         ImportError::Invalid {
-            path: "document.nodes[0]".into(),
+            // The path names the repeated field itself.
+            path: "document.nodes[0].id".into(),
             line: 1,
             column: 73,
             message: "duplicate field `id`".into(),
@@ -394,7 +395,7 @@ fn repeated_fields_are_refused() {
     assert_eq!(
         err(&nodes(r#"[{"id":"a","level":"custom"},{"id":"b","parent":"a","parent":"b","level":"custom"}]"#)),
         ImportError::Invalid {
-            path: "document.nodes[1]".into(),
+            path: "document.nodes[1].parent".into(),
             line: 1,
             column: 118,
             message: "duplicate field `parent`".into(),
@@ -403,7 +404,7 @@ fn repeated_fields_are_refused() {
     assert_eq!(
         err(&nodes(r#"[{"id":"a","level":"custom","indikator":[{"target":{},"target":{"2024":"1"}}]}]"#)),
         ImportError::Invalid {
-            path: "document.nodes[0].indikator[0]".into(),
+            path: "document.nodes[0].indikator[0].target".into(),
             line: 1,
             column: 120,
             message: "duplicate field `target`".into(),

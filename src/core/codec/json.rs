@@ -157,8 +157,11 @@ fn read_carefully(text: &str) -> Result<(DocumentWire, Extra), ImportError> {
     } else {
         let mut value: Value = serde_json::from_str(raw.get()).map_err(|e| json_error(raw.get(), e))?;
         migrate(version as u32, &mut value)?;
-        serde_json::from_value(value).map_err(|e| ImportError::Invalid {
-            path: "document".into(),
+        // Re-read as text with the one document reader the app has (a second
+        // reader over `Value` would double its code in the wasm).
+        let upgraded = value.to_string();
+        serde_json::from_str(&upgraded).map_err(|e| ImportError::Invalid {
+            path: format!("document.{}", json_path(&upgraded[..byte_offset(&upgraded, e.line(), e.column())])),
             line: 0,
             column: 0,
             message: e.to_string(),
@@ -388,16 +391,9 @@ fn json_error(text: &str, e: serde_json::Error) -> ImportError {
     }
 }
 
-/// A type error inside `document`: re-read with path tracking (only on this
-/// slow, failing path) and translate the position to the whole file.
-fn invalid(text: &str, offset: usize, raw: &str, e: serde_json::Error) -> ImportError {
-    let mut de = serde_json::Deserializer::from_str(raw);
-    let (path, err) = match serde_path_to_error::deserialize::<_, DocumentWire>(&mut de) {
-        // An empty path (the document itself) displays as ".".
-        Err(pe) if pe.path().iter().next().is_none() => ("document".to_owned(), pe.into_inner()),
-        Err(pe) => (format!("document.{}", pe.path()), pe.into_inner()),
-        Ok(_) => ("document".to_owned(), e),
-    };
+/// A type error inside `document`: name the field by walking the JSON up to
+/// where serde_json stopped, and translate the position to the whole file.
+fn invalid(text: &str, offset: usize, raw: &str, err: serde_json::Error) -> ImportError {
     let (base_line, _) = line_column(&text.as_bytes()[..offset]);
     let line_start = text[..offset].rfind('\n').map_or(0, |p| p + 1);
     let byte_column = if err.line() == 1 { offset - line_start + err.column() } else { err.column() };
@@ -405,9 +401,93 @@ fn invalid(text: &str, offset: usize, raw: &str, e: serde_json::Error) -> Import
     if err.to_string().starts_with("recursion limit exceeded") {
         return ImportError::TooDeeplyNested { line, column };
     }
+    let end = byte_offset(raw, err.line(), err.column());
+    let path = json_path(&raw[..end]);
     let message = err.to_string();
     let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
-    ImportError::Invalid { path: path.replace("document.?", "document"), line, column, message }
+    ImportError::Invalid {
+        path: if path.is_empty() { "document".into() } else { format!("document.{path}") },
+        line,
+        column,
+        message,
+    }
+}
+
+/// The byte offset just after serde_json's (line, column) position.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let start = match line {
+        0 | 1 => 0,
+        _ => text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1),
+    };
+    let mut end = (start + column).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    end
+}
+
+/// The path (`nodes[3].indikator[0].target.2024`) of the value being read at
+/// the end of `prefix`, a prefix of a JSON text. Only reads what it needs:
+/// strings (for keys), brackets and commas.
+fn json_path(prefix: &str) -> String {
+    enum Frame {
+        Object { key: Option<String>, expect_key: bool },
+        Array { index: usize },
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut chars = prefix.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        match c {
+            '{' => stack.push(Frame::Object { key: None, expect_key: true }),
+            '[' => stack.push(Frame::Array { index: 0 }),
+            '}' | ']' => {
+                stack.pop();
+            }
+            ',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { key, expect_key }) => {
+                    *key = None;
+                    *expect_key = true;
+                }
+                None => {}
+            },
+            '"' => {
+                let mut s = String::new();
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '"' => break,
+                        '\\' => {
+                            if let Some((_, e)) = chars.next() {
+                                s.push(e);
+                            }
+                        }
+                        c => s.push(c),
+                    }
+                }
+                if let Some(Frame::Object { key, expect_key }) = stack.last_mut() {
+                    if *expect_key {
+                        *key = Some(s);
+                        *expect_key = false;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+            Frame::Object { key: Some(k), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Object { key: None, .. } => {}
+        }
+    }
+    path
 }
 
 fn structure_path(e: &StructureError) -> String {
