@@ -187,6 +187,15 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     }
 }
 
+/// The name shown for a node's level: its own label for a custom level.
+pub fn level_label(lang: Lang, node: &crate::core::model::Node) -> String {
+    if node.level == Level::Custom && !node.level_label.is_empty() {
+        node.level_label.clone()
+    } else {
+        level(lang, node.level).to_owned()
+    }
+}
+
 pub fn level(lang: Lang, level: Level) -> &'static str {
     use Level::*;
     match (lang, level) {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::core::model::{Level, NodeId, TingkatAnggaran};
-use crate::i18n::{level, t, Key};
+use crate::core::model::{NodeId, TingkatAnggaran};
+use crate::i18n::{level_label, t, Key};
 use crate::state::use_editor;
 
 /// Everything a node carries, for the side panel.
@@ -9,13 +9,9 @@ use crate::state::use_editor;
 pub fn NodeDetails(id: NodeId) -> impl IntoView {
     let editor = use_editor();
     let lang = editor.lang;
-    editor.doc.with(|d| {
+    editor.doc.with_untracked(|d| {
         let node = d.nodes.get(&id)?;
-        let level_name = if node.level == Level::Custom && !node.level_label.is_empty() {
-            node.level_label.clone()
-        } else {
-            level(lang, node.level).to_owned()
-        };
+        let level_name = level_label(lang, node);
         let indikator = node
             .indikator
             .iter()

@@ -5,7 +5,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::minimap::Minimap;
-use super::tree_card::TreeCard;
+use super::tree_card::{TreeCard, TreeItemStub, TEXT_ZOOM};
 use crate::core::layout::Rect;
 use crate::core::outline::{key_move, Move, TreeKey};
 use crate::i18n::{t, Key};
@@ -29,14 +29,20 @@ pub fn TreeCanvas() -> impl IntoView {
     let section = NodeRef::<Section>::new();
     observe_size(editor, section);
 
-    let visible = Memo::new(move |_| {
+    // One memo for what is mounted and how: two memos read by the same
+    // effect (a diamond) can leave the effect stale for a frame.
+    let mounted = Memo::new(move |_| {
         let (w, h) = editor.screen.get();
-        let world = editor.viewport.get().visible_world(w, h, OVERSCAN);
-        editor.layout.with(|l| {
+        let v = editor.viewport.get();
+        let world = v.visible_world(w, h, OVERSCAN);
+        let visible = editor.layout.with(|l| {
             l.shown.iter().copied().filter(|&i| l.rects[i].is_some_and(|r| r.overlaps(&world))).collect::<Vec<_>>()
-        })
+        });
+        // Far out, or with very many cards in view, boxes are painted on a
+        // canvas: an SVG group per card costs tens of ms a frame by the hundred.
+        Mounted { overview: v.k < TEXT_ZOOM || visible.len() > SVG_LIMIT, visible }
     });
-    let overview = Memo::new(move |_| visible.with(|v| v.len() > SVG_LIMIT));
+    let overview = Memo::new(move |_| mounted.with(|m| m.overview));
     let edges = move || {
         if overview.get() {
             return String::new();
@@ -61,17 +67,13 @@ pub fn TreeCanvas() -> impl IntoView {
     };
     // Cards are built once per (document, details) and keyed by both, so a
     // change of either remounts them; the rest updates in place.
-    let cards = move || {
-        editor.generation.track();
-        editor.details.track();
-        if overview.get() {
-            Vec::new()
-        } else {
-            visible.get()
-        }
+    let cards = move || mounted.with(|m| if m.overview { Vec::new() } else { m.visible.clone() });
+    // In the overview the tree stays navigable: bare treeitems, no drawing.
+    let stubs = move || {
+        mounted.with(|m| if m.overview && m.visible.len() <= SVG_LIMIT { m.visible.clone() } else { Vec::new() })
     };
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    Effect::new(move |_| paint_overview(editor, canvas, overview.get(), &visible.get()));
+    Effect::new(move |_| mounted.with(|m| paint_overview(editor, canvas, m.overview, &m.visible)));
 
     let drag = StoredValue::new(Drag::default());
     view! {
@@ -90,6 +92,8 @@ pub fn TreeCanvas() -> impl IntoView {
                 if drag.with_value(|d| d.dragged) {
                     ev.stop_propagation();
                     drag.update_value(|d| d.dragged = false);
+                } else if overview.get_untracked() {
+                    select_at(editor, section, &ev);
                 }
             }
             on:keydown=move |ev| on_canvas_key(editor, ev)
@@ -97,13 +101,33 @@ pub fn TreeCanvas() -> impl IntoView {
             <canvas class="overview" node_ref=canvas hidden=move || !overview.get()></canvas>
             <svg class="tree" role="tree" aria-label=t(lang, Key::TreeLabel) on:keydown=move |ev| on_tree_key(editor, ev)>
                 <path class="edges" d=edges />
-                <For each=cards key=move |&i| (editor.generation.get_untracked(), editor.details.get_untracked(), i) let:i>
-                    <TreeCard index=i />
-                </For>
+                // Cards are built once per document and card options; a change
+                // of either rebuilds the lists, everything else updates in place.
+                {move || {
+                    editor.generation.track();
+                    editor.details.track();
+                    view! {
+                        <g class="cards">
+                            <For each=cards key=|&i| i let:i>
+                                <TreeCard index=i />
+                            </For>
+                            <For each=stubs key=|&i| i let:i>
+                                <TreeItemStub index=i />
+                            </For>
+                        </g>
+                    }
+                }}
             </svg>
             <Minimap />
         </section>
     }
+}
+
+/// The cards in (or near) view, and whether they are painted as boxes.
+#[derive(Clone, Debug, PartialEq)]
+struct Mounted {
+    overview: bool,
+    visible: Vec<usize>,
 }
 
 /// Keeps `editor.screen` equal to the canvas size, refitting a fitted view.
@@ -197,6 +221,21 @@ impl Drag {
 
     fn up(&mut self, ev: &web_sys::PointerEvent) {
         self.pointers.remove(&ev.pointer_id());
+    }
+}
+
+/// A click on the overview selects the box under the pointer.
+fn select_at(editor: Editor, section: NodeRef<Section>, ev: &web_sys::MouseEvent) {
+    let (sx, sy) = local_point(section, ev.client_x() as f64, ev.client_y() as f64);
+    let (x, y) = editor.viewport.with_untracked(|v| v.to_world(sx, sy));
+    let hit = editor.layout.with_untracked(|l| {
+        l.shown
+            .iter()
+            .copied()
+            .find(|&i| l.rects[i].is_some_and(|r| x >= r.x && x <= r.right() && y >= r.y && y <= r.bottom()))
+    });
+    if let Some(i) = hit {
+        editor.select(i);
     }
 }
 

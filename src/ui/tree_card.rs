@@ -3,31 +3,24 @@ use leptos::prelude::*;
 use super::tree_canvas::focus_card;
 use crate::core::card::{Card, DetailKind, BAND_H, PAD};
 use crate::core::model::Level;
-use crate::i18n::level;
+use crate::i18n::level_label;
 use crate::state::use_editor;
 
-/// Below this zoom a card is a plain box: its text would be unreadable anyway.
-const TEXT_ZOOM: f64 = 0.3;
+/// Below this zoom cards are plain boxes (on the overview canvas): their text
+/// would be unreadable anyway.
+pub const TEXT_ZOOM: f64 = 0.3;
 
 /// One node as a card, placed in screen coordinates by the view transform.
 #[component]
 pub fn TreeCard(index: usize) -> impl IntoView {
     let editor = use_editor();
-    let lang = editor.lang;
     let card: Card = editor.cards.with_untracked(|c| c.get(index).cloned())?;
-    let (node_level, level_label, lane, kondisi, crosscutting, child_count) = editor.doc.with_untracked(|d| {
+    let (name, depth, child_count) = item_facts(editor, index)?;
+    let (node_level, label, lane, crosscutting) = editor.doc.with_untracked(|d| {
         let n = d.nodes.get_index(index)?.1;
-        Some((n.level, n.level_label.clone(), n.lane.clone(), n.kondisi.clone(), !n.crosscutting.is_empty(), 0))
+        Some((n.level, level_label(editor.lang, n), n.lane.clone(), !n.crosscutting.is_empty()))
     })?;
-    let child_count = editor.tree.with_untracked(|t| t.as_ref().map_or(child_count, |t| t.children[index].len()));
-    let depth = editor.tree.with_untracked(|t| t.as_ref().map_or(0, |t| t.depth[index]));
-    let label = if node_level == Level::Custom && !level_label.is_empty() {
-        level_label
-    } else {
-        level(lang, node_level).to_owned()
-    };
-    let band_text = if lane.is_empty() { label.clone() } else { format!("{label} · {lane}") };
-    let name = format!("{}, {label}", if kondisi.trim().is_empty() { "…" } else { kondisi.trim() });
+    let band_text = if lane.is_empty() { label } else { format!("{label} · {lane}") };
 
     let rect = Memo::new(move |_| editor.layout.with(|l| l.rects.get(index).copied().flatten()));
     let transform = move || {
@@ -44,7 +37,6 @@ pub fn TreeCard(index: usize) -> impl IntoView {
         editor.matches.with(|m| m.get(pos) == Some(&index))
     });
     let collapsed = Memo::new(move |_| editor.outline.with(|o| o.is_collapsed(index)));
-    let with_text = Memo::new(move |_| editor.viewport.with(|v| v.k >= TEXT_ZOOM));
     let select = move |_| {
         editor.select(index);
         focus_card(index);
@@ -102,16 +94,62 @@ pub fn TreeCard(index: usize) -> impl IntoView {
             aria-expanded=move || (child_count > 0).then(|| (!collapsed.get()).to_string())
             aria-selected=move || selected.get().to_string()
             aria-label=name
-            tabindex=move || if selected.get() { "0" } else { "-1" }
+            tabindex=move || if selected.get() || is_entry(editor, index) { "0" } else { "-1" }
             transform=transform
             on:click=select
+            on:focus=move |_| select_on_focus(editor, index)
         >
             <rect class="card-bg" width=w height=h rx="6" />
             <path class="band" d=format!("M0 6a6 6 0 0 1 6-6h{:.1}a6 6 0 0 1 6 6v{BAND_H}h-{w:.1}z", w - 12.0) />
-            <Show when=move || with_text.get()>{text.clone()}</Show>
+            {text}
             {toggle_button}
         </g>
     })
+}
+
+/// A bare treeitem for a node drawn on the overview canvas: the tree stays
+/// navigable by keyboard and screen reader when zoomed far out.
+#[component]
+pub fn TreeItemStub(index: usize) -> impl IntoView {
+    let editor = use_editor();
+    let (name, depth, child_count) = item_facts(editor, index)?;
+    let selected = Memo::new(move |_| editor.selected.with(|s| s.is_some()) && editor.selected_index() == Some(index));
+    let collapsed = Memo::new(move |_| editor.outline.with(|o| o.is_collapsed(index)));
+    Some(view! {
+        <g
+            id=format!("card-{index}")
+            role="treeitem"
+            aria-level=depth + 1
+            aria-expanded=move || (child_count > 0).then(|| (!collapsed.get()).to_string())
+            aria-selected=move || selected.get().to_string()
+            aria-label=name
+            tabindex=move || if selected.get() || is_entry(editor, index) { "0" } else { "-1" }
+            on:focus=move |_| select_on_focus(editor, index)
+        ></g>
+    })
+}
+
+/// The accessible name (kondisi first, then level), depth and child count.
+fn item_facts(editor: crate::state::Editor, index: usize) -> Option<(String, u32, usize)> {
+    let (kondisi, label) = editor.doc.with_untracked(|d| {
+        let n = d.nodes.get_index(index)?.1;
+        Some((n.kondisi.trim().to_owned(), level_label(editor.lang, n)))
+    })?;
+    let (depth, child_count) =
+        editor.tree.with_untracked(|t| t.as_ref().map(|t| (t.depth[index], t.children[index].len())))?;
+    Some((format!("{}, {label}", if kondisi.is_empty() { "…" } else { &kondisi }), depth, child_count))
+}
+
+/// With nothing selected, the root is where Tab enters the tree.
+fn is_entry(editor: crate::state::Editor, index: usize) -> bool {
+    editor.selected.with(|s| s.is_none()) && editor.tree.with(|t| t.as_ref().is_some_and(|t| t.root == index))
+}
+
+/// Focus follows selection: a card reached by Tab becomes the selected one.
+fn select_on_focus(editor: crate::state::Editor, index: usize) {
+    if editor.selected_index() != Some(index) {
+        editor.selected.set(editor.index_of(index));
+    }
 }
 
 fn level_slug(level: Level) -> &'static str {

@@ -31,7 +31,7 @@ export async function open(browser, path = '', viewport = { width: 1366, height:
 
 /** Card boxes and whether each card's text stays inside it, measured by the browser. */
 export async function cardGeometry(page) {
-  return page.$$eval('[role=treeitem]', (cards) => cards.map((g) => {
+  return page.$$eval('.card[role=treeitem]', (cards) => cards.map((g) => {
     const box = g.querySelector('.card-bg').getBoundingClientRect();
     const spills = [...g.querySelectorAll(':scope > text')].filter((t) => {
       const r = t.getBoundingClientRect();
