@@ -26,10 +26,17 @@ pub fn layout(tree: &Tree, cards: &[Card], outline: &Outline, mode: Option<Mode>
     match mode {
         Some(mode) => layout_with(tree, cards, outline, mode),
         None => {
-            let scale = |l: &Layout| (16.0 / l.bounds.w.max(1.0)).min(9.0 / l.bounds.h.max(1.0));
+            let fit = |l: &Layout| (16.0 / l.bounds.w.max(1.0), 9.0 / l.bounds.h.max(1.0));
             let layered = layout_with(tree, cards, outline, Mode::Layered);
+            let (w, h) = fit(&layered);
+            // Compact is never shorter than layered: when height already
+            // limits the scale, it cannot fit better (and need not be laid out).
+            if h <= w {
+                return layered;
+            }
             let compact = layout_with(tree, cards, outline, Mode::Compact);
-            if scale(&compact) > scale(&layered) {
+            let (cw, ch) = fit(&compact);
+            if cw.min(ch) > w.min(h) {
                 compact
             } else {
                 layered

@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod codec;
+pub mod kode;
 pub mod layout;
 pub mod model;
 pub mod outline;

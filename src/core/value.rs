@@ -156,6 +156,19 @@ fn single(raw: &str) -> Result<(f64, bool), NilaiError> {
     Ok((if neg { -v } else { v }, persen))
 }
 
+/// Rupiah the Indonesian way: `Rp 1.234.567`.
+pub fn rupiah(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut out = String::from("Rp ");
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +189,14 @@ mod tests {
         assert_eq!(one(" -2,25 "), -2.25);
         assert_eq!(parse("100%"), Ok(Angka::Tunggal { nilai: 100.0, persen: true }));
         assert_eq!(parse("72,5 %"), Ok(Angka::Tunggal { nilai: 72.5, persen: true }));
+    }
+
+    #[test]
+    fn rupiah_groups_thousands_with_dots() {
+        assert_eq!(rupiah(0), "Rp 0");
+        assert_eq!(rupiah(950), "Rp 950");
+        assert_eq!(rupiah(1_234_567), "Rp 1.234.567");
+        assert_eq!(rupiah(100_000_000), "Rp 100.000.000");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
+use crate::core::kode;
 use crate::core::model::{NodeId, TingkatAnggaran};
+use crate::core::value::rupiah;
 use crate::i18n::{level_label, t, Key};
 use crate::state::use_editor;
 
@@ -40,7 +42,11 @@ pub fn NodeDetails(id: NodeId) -> impl IntoView {
                     TingkatAnggaran::Kegiatan => "Kegiatan",
                     TingkatAnggaran::SubKegiatan => "Sub Kegiatan",
                 };
-                view! { <li>{tingkat}": "<code>{a.kode.clone()}</code>" "{a.nama.clone()}</li> }
+                let warning = kode::check(a.tingkat, &a.kode)
+                    .err()
+                    .map(|e| view! { <div class="warn">"⚠ "{t(lang, Key::KodeShape)}" "<code>{e.expected}</code></div> });
+                let pagu = a.pagu.map(|p| view! { <div>"Pagu: "{rupiah(p)}</div> });
+                view! { <li>{tingkat}": "<code>{a.kode.clone()}</code>" "{a.nama.clone()}{warning}{pagu}</li> }
             })
             .collect_view();
         let crosscutting = node.crosscutting.iter().map(|c| c.nama.clone()).collect::<Vec<_>>().join(", ");
