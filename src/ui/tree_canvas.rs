@@ -6,7 +6,9 @@ use wasm_bindgen::JsCast;
 
 use super::minimap::Minimap;
 use super::tree_card::{TreeCard, TreeItemStub, TEXT_ZOOM};
+use crate::core::card::BAND_H;
 use crate::core::layout::Rect;
+use crate::core::model::Level;
 use crate::core::outline::{key_move, Move, TreeKey};
 use crate::i18n::{t, Key};
 use crate::state::{use_editor, Editor};
@@ -325,7 +327,13 @@ fn focus_details() {
     }
 }
 
-/// Paints every card in view as a plain box, for views too full for SVG.
+/// Past this many boxes in view the overview drops connectors and level
+/// colours: one fill per box keeps even 100k boxes at frame rate.
+const DETAILED_OVERVIEW: usize = 20_000;
+
+/// Paints every card in view as a plain box (with its level's colour band and
+/// the connectors, while there are not too many), for views too far out or
+/// too full for SVG.
 fn paint_overview(editor: Editor, canvas: NodeRef<leptos::html::Canvas>, on: bool, visible: &[usize]) {
     let Some(canvas) = canvas.get() else { return };
     let (w, h) = editor.screen.get();
@@ -341,18 +349,65 @@ fn paint_overview(editor: Editor, canvas: NodeRef<leptos::html::Canvas>, on: boo
     ctx.clear_rect(0.0, 0.0, w, h);
     let v = editor.viewport.get();
     let selected = editor.selected_index();
+    let detailed = visible.len() <= DETAILED_OVERVIEW;
     editor.layout.with(|l| {
-        ctx.set_fill_style_str("#607089");
-        for &i in visible {
-            if let Some(r) = l.rects[i] {
-                let (x, y) = v.to_screen(r.x, r.y);
-                ctx.fill_rect(x, y, (r.w * v.k).max(1.0), (r.h * v.k).max(1.0));
+        if detailed {
+            let world = v.visible_world(w, h, 0.0);
+            ctx.set_stroke_style_str("#8a96a8");
+            ctx.set_line_width(1.0);
+            ctx.begin_path();
+            for e in l.edges.iter().filter(|e| {
+                let b = e.bbox();
+                Rect { x: b.x - 1.0, y: b.y - 1.0, w: b.w + 2.0, h: b.h + 2.0 }.overlaps(&world)
+            }) {
+                for (n, &(x, y)) in e.points.iter().enumerate() {
+                    let (sx, sy) = v.to_screen(x, y);
+                    if n == 0 {
+                        ctx.move_to(sx, sy);
+                    } else {
+                        ctx.line_to(sx, sy);
+                    }
+                }
             }
+            ctx.stroke();
         }
         if let Some(r) = selected.and_then(|i| l.rects.get(i).copied().flatten()) {
             ctx.set_fill_style_str("#f2a900");
             let (x, y) = v.to_screen(r.x, r.y);
-            ctx.fill_rect(x - 2.0, y - 2.0, r.w * v.k + 4.0, r.h * v.k + 4.0);
+            ctx.fill_rect(x - 3.0, y - 3.0, r.w * v.k + 6.0, r.h * v.k + 6.0);
         }
+        editor.doc.with_untracked(|d| {
+            for &i in visible {
+                let Some(r) = l.rects[i] else { continue };
+                let (x, y) = v.to_screen(r.x, r.y);
+                let (bw, bh) = ((r.w * v.k).max(1.0), (r.h * v.k).max(1.0));
+                if detailed {
+                    ctx.set_fill_style_str("#ffffff");
+                    ctx.fill_rect(x, y, bw, bh);
+                    ctx.set_fill_style_str(d.nodes.get_index(i).map_or("#607089", |(_, n)| level_colour(n.level)));
+                    ctx.fill_rect(x, y, bw, (BAND_H * v.k).max(1.0).min(bh));
+                    ctx.set_stroke_style_str("#8a96a8");
+                    ctx.stroke_rect(x, y, bw, bh);
+                } else {
+                    ctx.set_fill_style_str("#607089");
+                    ctx.fill_rect(x, y, bw, bh);
+                }
+            }
+        });
     });
+}
+
+/// The level colours of `style/main.css` (`.lvl-* .band`), for the canvas.
+fn level_colour(level: Level) -> &'static str {
+    match level {
+        Level::VisiMisi => "#4a2c6f",
+        Level::TujuanDaerah => "#6b2d5c",
+        Level::SasaranDaerah => "#8c3b3b",
+        Level::TujuanPd => "#1d4e89",
+        Level::SasaranStrategis => "#1f6f8b",
+        Level::SasaranProgram => "#2a7f62",
+        Level::SasaranKegiatan => "#5f7d1f",
+        Level::SasaranSubKegiatan => "#8a6d1a",
+        Level::Custom => "#5b6675",
+    }
 }
