@@ -30,13 +30,12 @@ pub fn TreeCard(index: usize) -> impl IntoView {
             format!("translate({x:.1} {y:.1}) scale({:.4})", v.k)
         })
     };
-    let selected = Memo::new(move |_| editor.selected.with(|s| s.is_some()) && editor.selected_index() == Some(index));
+    let (selected, collapsed) = item_state(editor, index);
     let is_match = Memo::new(move |_| editor.matches.with(|m| m.contains(&index)));
     let is_current = Memo::new(move |_| {
         let pos = editor.match_pos.get();
         editor.matches.with(|m| m.get(pos) == Some(&index))
     });
-    let collapsed = Memo::new(move |_| editor.outline.with(|o| o.is_collapsed(index)));
     let select = move |_| {
         editor.select(index);
         focus_card(index);
@@ -113,8 +112,7 @@ pub fn TreeCard(index: usize) -> impl IntoView {
 pub fn TreeItemStub(index: usize) -> impl IntoView {
     let editor = use_editor();
     let (name, depth, child_count) = item_facts(editor, index)?;
-    let selected = Memo::new(move |_| editor.selected.with(|s| s.is_some()) && editor.selected_index() == Some(index));
-    let collapsed = Memo::new(move |_| editor.outline.with(|o| o.is_collapsed(index)));
+    let (selected, collapsed) = item_state(editor, index);
     Some(view! {
         <g
             id=format!("card-{index}")
@@ -138,6 +136,13 @@ fn item_facts(editor: crate::state::Editor, index: usize) -> Option<(String, u32
     let (depth, child_count) =
         editor.tree.with_untracked(|t| t.as_ref().map(|t| (t.depth[index], t.children[index].len())))?;
     Some((format!("{}, {label}", if kondisi.is_empty() { "…" } else { &kondisi }), depth, child_count))
+}
+
+/// Whether node `index` is selected, and whether it is collapsed.
+fn item_state(editor: crate::state::Editor, index: usize) -> (Memo<bool>, Memo<bool>) {
+    let selected = Memo::new(move |_| editor.selected.with(|s| s.is_some()) && editor.selected_index() == Some(index));
+    let collapsed = Memo::new(move |_| editor.outline.with(|o| o.is_collapsed(index)));
+    (selected, collapsed)
 }
 
 /// With nothing selected, the root is where Tab enters the tree.

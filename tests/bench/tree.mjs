@@ -158,15 +158,25 @@ async function readable(page) {
       const { width, height } = canvas;
       const px = canvas.getContext('2d').getImageData(0, 0, width, height).data;
       const r = canvas.getBoundingClientRect();
+      // Card pixels: white box interiors where the overview draws them (up
+      // to 20k boxes), else any painted pixel (plain boxes, no connectors).
+      const white = (o) => px[o + 3] > 0 && px[o] > 250 && px[o + 1] > 250 && px[o + 2] > 250;
+      const painted = (o) => px[o + 3] > 0;
+      let card = white;
       let best = { count: -1, y: 0 };
-      for (let y = 0; y < height; y++) {
-        let count = 0;
-        for (let x = 0; x < width; x++) count += px[(y * width + x) * 4 + 3] > 0 ? 1 : 0;
-        if (count > best.count) best = { count, y };
+      for (const test of [white, painted]) {
+        card = test;
+        best = { count: -1, y: 0 };
+        for (let y = 0; y < height; y++) {
+          let count = 0;
+          for (let x = 0; x < width; x++) count += card((y * width + x) * 4) ? 1 : 0;
+          if (count > best.count) best = { count, y };
+        }
+        if (best.count > 0) break;
       }
       let bx = -1;
       for (let x = 0; x < width; x++) {
-        if (px[(best.y * width + x) * 4 + 3] > 0 && (bx < 0 || Math.abs(r.left + x * r.width / width - cx) < Math.abs(r.left + bx * r.width / width - cx))) bx = x;
+        if (card((best.y * width + x) * 4) && (bx < 0 || Math.abs(r.left + x * r.width / width - cx) < Math.abs(r.left + bx * r.width / width - cx))) bx = x;
       }
       return { x: r.left + bx * r.width / width, y: r.top + best.y * r.height / height };
     }
