@@ -112,6 +112,13 @@ test('zoom with buttons, keys and wheel; pan by dragging; fit', async () => {
   assert.notEqual(await zoomText(page), '100%');
   await page.getByRole('button', { name: 'Paskan layar' }).click();
   assert.equal(await zoomText(page), start);
+  // A trackpad pinch arrives as ctrl+wheel with small deltas.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -20);
+  await page.keyboard.up('Control');
+  assert.ok(parseInt(await zoomText(page), 10) > parseInt(start, 10), 'pinch zooms in');
+  await page.getByRole('button', { name: 'Paskan layar' }).click();
   const card = page.getByRole('treeitem', { name: /^Terwujudnya/ });
   const before = await card.boundingBox();
   await page.mouse.move(box.x + 20, box.y + box.height - 20);
