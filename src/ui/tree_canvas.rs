@@ -7,7 +7,6 @@ use wasm_bindgen::JsCast;
 use super::minimap::Minimap;
 use super::tree_card::{TreeCard, TreeItemStub, TEXT_ZOOM};
 use crate::core::card::BAND_H;
-use crate::core::layout::Rect;
 use crate::core::model::Level;
 use crate::core::outline::{key_move, Move, TreeKey};
 use crate::i18n::{t, Key};
@@ -54,11 +53,7 @@ pub fn TreeCanvas() -> impl IntoView {
         let world = v.visible_world(w, h, OVERSCAN);
         editor.layout.with(|l| {
             let mut d = String::new();
-            for e in l.edges.iter().filter(|e| {
-                let b = e.bbox();
-                // Straight connectors have no width: grow them to overlap-test.
-                Rect { x: b.x - 1.0, y: b.y - 1.0, w: b.w + 2.0, h: b.h + 2.0 }.overlaps(&world)
-            }) {
+            for e in l.edges_in(world) {
                 for (n, &(x, y)) in e.points.iter().enumerate() {
                     let (sx, sy) = v.to_screen(x, y);
                     d.push_str(&format!("{}{sx:.1} {sy:.1}", if n == 0 { 'M' } else { 'L' }));
@@ -356,10 +351,7 @@ fn paint_overview(editor: Editor, canvas: NodeRef<leptos::html::Canvas>, on: boo
             ctx.set_stroke_style_str("#8a96a8");
             ctx.set_line_width(1.0);
             ctx.begin_path();
-            for e in l.edges.iter().filter(|e| {
-                let b = e.bbox();
-                Rect { x: b.x - 1.0, y: b.y - 1.0, w: b.w + 2.0, h: b.h + 2.0 }.overlaps(&world)
-            }) {
+            for e in l.edges_in(world) {
                 for (n, &(x, y)) in e.points.iter().enumerate() {
                     let (sx, sy) = v.to_screen(x, y);
                     if n == 0 {
