@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pohon_kinerja::core::codec::{export, import};
+use pohon_core::codec::{export, import};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(imported) = import(data) {

@@ -16,7 +16,7 @@ test('Unduh JSON downloads the open document exactly as the file format writes i
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh JSON' }).click()]);
   assert.equal(download.suggestedFilename(), 'contoh-pohon-kinerja-dinas-sosial.json');
   const text = readFileSync(await download.path(), 'utf8');
-  assert.equal(text + '\n', readFileSync(join(ROOT, 'src/core/sample.json'), 'utf8'));
+  assert.equal(text + '\n', readFileSync(join(ROOT, 'core/src/sample.json'), 'utf8'));
   await page.close();
 });
 

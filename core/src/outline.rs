@@ -210,7 +210,7 @@ pub fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::sample::sample;
+    use crate::sample::sample;
 
     fn setup() -> (Document, Tree) {
         let doc = sample().unwrap();

@@ -15,8 +15,8 @@ use std::collections::HashSet;
 use std::fmt;
 
 use super::migrate::{migrate, MigrationError};
-use crate::core::model::{deserialize_keeping_extra, Document, Extra, Meta, Node, NodeId};
-use crate::core::tree::{StructureError, Tree};
+use crate::model::{deserialize_keeping_extra, Document, Extra, Meta, Node, NodeId};
+use crate::tree::{StructureError, Tree};
 
 pub const FORMAT: &str = "pohon-kinerja";
 pub const VERSION: u32 = 1;

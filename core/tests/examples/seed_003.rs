@@ -2,7 +2,7 @@
 //! the "Bidang Rutin" secretariat side lane.
 
 use super::common::*;
-use pohon_kinerja::core::model::{JenisIndikator, Level};
+use pohon_core::model::{JenisIndikator, Level};
 
 const FILE: &str = "bengkulu-selatan-dinsos-2024.json";
 

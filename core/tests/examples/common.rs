@@ -1,12 +1,12 @@
 //! Helpers shared by the per-seed example tests.
 
-use pohon_kinerja::core::codec::{export, import};
-use pohon_kinerja::core::model::{Document, Node};
+use pohon_core::codec::{export, import};
+use pohon_core::model::{Document, Node};
 
 /// Reads `public/examples/<name>`, checks it opens without repairs and that
 /// exporting it gives back the file byte for byte.
 pub fn load(name: &str) -> Document {
-    let path = format!("{}/public/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../public/examples/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let imported = import(text.as_bytes()).unwrap_or_else(|e| panic!("{path}: {e}"));
     assert!(imported.repairs.is_empty(), "{path}: {:?}", imported.repairs);

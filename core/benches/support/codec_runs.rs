@@ -2,8 +2,8 @@
 //! how many runs, the median, and our own import/export times. Only the clock
 //! and the peer differ between them.
 
-use pohon_kinerja::core::codec::{export, import};
-use pohon_kinerja::core::synth;
+use pohon_core::codec::{export, import};
+use pohon_core::synth;
 use std::hint::black_box;
 
 pub const SIZES: [usize; 3] = [1_000, 10_000, 100_000];

@@ -3,16 +3,16 @@
 //! chains of 1000, caterpillars, bushy, random) with random card sizes and
 //! collapsed nodes, in every mode, and on small property-tested trees with
 //! random options: cards keep their gaps and never overlap, siblings keep
-//! their order, parents are centred (or head their stack), rows and stacks
-//! are where they belong, no connector enters a card, bounds are exact, and
+//! their order, parents are centred (or head their stack), rows, stacks and
+//! a stack's columns are where they belong, no connector enters a card, bounds are exact, and
 //! collapsing equals pruning. Overlaps and crossings are found by sweeps, in
 //! O(n log n).
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
-use pohon_kinerja::core::synth::Rng;
-use pohon_kinerja::core::tidy::{layout, Mode, Options, Placement, Rect, Size};
+use pohon_core::synth::Rng;
+use pohon_core::tidy::{layout, Mode, Options, Placement, Rect, Size};
 use proptest::prelude::*;
 
 const EPS: f64 = 1e-6;
@@ -143,7 +143,15 @@ fn parents(shape: Shape, n: usize, rng: &mut Rng) -> Vec<usize> {
 }
 
 fn options(mode: Mode) -> Options {
-    Options { mode, sibling_gap: 20.0, subtree_gap: 36.0, level_gap: 40.0, indent: 30.0, stack_gap: 10.0 }
+    Options {
+        mode,
+        sibling_gap: 20.0,
+        subtree_gap: 36.0,
+        level_gap: 40.0,
+        indent: 30.0,
+        stack_gap: 10.0,
+        stack_rows: 3,
+    }
 }
 
 /// Every property of a placement, against an independent reading of the tree.
@@ -217,12 +225,27 @@ fn check(case: &Case, opts: &Options, p: &Placement) {
             continue;
         }
         if stacked(v) {
-            let mut top = row_y[depth[v] + 1];
-            for &c in cs {
-                let rc = rect(c);
-                assert!((rc.x - (r.x + opts.indent)).abs() < EPS, "stacked {c} indented under {v}");
-                assert!((rc.y - top).abs() < EPS, "stacked {c} in order under {v}");
-                top = rc.y + rc.h + opts.stack_gap;
+            // Balanced columns of at most `stack_rows`, the first ones longer, read down then across.
+            let cols = cs.len().div_ceil(opts.stack_rows.max(1));
+            let mut rest = cs;
+            let mut left: Option<Rect> = None;
+            for k in 0..cols {
+                let (column, after) = rest.split_at(cs.len() / cols + usize::from(k < cs.len() % cols));
+                rest = after;
+                let head = rect(column[0]);
+                match left {
+                    None => assert!((head.x - (r.x + opts.indent)).abs() < EPS, "stack under {v} indented"),
+                    Some(l) => {
+                        assert!(head.x - opts.indent / 2.0 >= l.x + l.w + opts.sibling_gap - EPS, "column {k} of {v}")
+                    }
+                }
+                let mut top = row_y[depth[v] + 1];
+                for &c in column {
+                    let rc = rect(c);
+                    assert!((rc.x - head.x).abs() < EPS && (rc.y - top).abs() < EPS, "stacked {c} in order under {v}");
+                    top = rc.y + rc.h + opts.stack_gap;
+                }
+                left = Some(head);
             }
         } else {
             let (first, last) = (rect(cs[0]), rect(cs[cs.len() - 1]));
@@ -256,7 +279,13 @@ fn check(case: &Case, opts: &Options, p: &Placement) {
         assert_eq!(parent[e.child], Some(e.parent), "edge {e:?}");
         let (rp, rc) = (rect(e.parent), rect(e.child));
         let (start, end) = (e.points[0], e.points[3]);
-        assert!(start.1 == rp.y + rp.h && rp.x <= start.0 && start.0 <= rp.x + rp.w.max(opts.indent / 2.0));
+        let first = rect(kids(e.parent)[0]);
+        if stacked(e.parent) && rc.x != first.x {
+            // A stack's later column: from the bus, at the first column's spine.
+            assert!(start == (rp.x + opts.indent / 2.0, first.y - opts.level_gap / 2.0), "column edge {e:?}");
+        } else {
+            assert!(start.1 == rp.y + rp.h && rp.x <= start.0 && start.0 <= rp.x + rp.w.max(opts.indent / 2.0));
+        }
         if stacked(e.parent) {
             assert!(end == (rc.x, rc.y + rc.h / 2.0), "stack edge {e:?}");
         } else {
@@ -448,14 +477,14 @@ fn arb_case() -> impl Strategy<Value = (Case, Options)> {
     });
     let gap = prop_oneof![Just(0.0), 0.0f64..60.0];
     let mode = prop_oneof![Just(Mode::NonLayered), Just(Mode::Layered), Just(Mode::Compact)];
-    (tree, mode, gap.clone(), gap.clone(), gap.clone(), 0.0f64..120.0, gap).prop_map(
-        |((parents, sizes, collapsed), mode, sibling_gap, subtree_gap, level_gap, indent, stack_gap)| {
+    (tree, mode, gap.clone(), gap.clone(), gap.clone(), 0.0f64..120.0, gap, 0usize..8).prop_map(
+        |((parents, sizes, collapsed), mode, sibling_gap, subtree_gap, level_gap, indent, stack_gap, stack_rows)| {
             let mut children = vec![Vec::new(); sizes.len()];
             for (i, p) in parents.into_iter().enumerate() {
                 children[p].push(i + 1);
             }
             let sizes = sizes.into_iter().map(|(w, h)| Size { w, h }).collect();
-            let opts = Options { mode, sibling_gap, subtree_gap, level_gap, indent, stack_gap };
+            let opts = Options { mode, sibling_gap, subtree_gap, level_gap, indent, stack_gap, stack_rows };
             (Case { root: 0, children, sizes, collapsed }, opts)
         },
     )

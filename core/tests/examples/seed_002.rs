@@ -1,7 +1,7 @@
 //! Seed 002: "Pohon Kinerja Dinas Sosial 2024" (PDF chart, hierarchy reconstructed).
 
 use super::common::*;
-use pohon_kinerja::core::model::{Level, TingkatAnggaran};
+use pohon_core::model::{Level, TingkatAnggaran};
 
 const FILE: &str = "dinsos-2024.json";
 

@@ -3,9 +3,9 @@
 //! leaves become stacks in compact mode) with random card sizes; the first
 //! run on fresh input, then the median of warm runs.
 
-use pohon_kinerja::core::synth::{self, Rng};
-use pohon_kinerja::core::tidy::{layout, Mode, Options, Size};
-use pohon_kinerja::core::tree::Tree;
+use pohon_core::synth::{self, Rng};
+use pohon_core::tidy::{layout, Mode, Options, Size};
+use pohon_core::tree::Tree;
 use std::hint::black_box;
 use std::time::Instant;
 

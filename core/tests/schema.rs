@@ -5,13 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
-use pohon_kinerja::core::codec::import;
+use pohon_core::codec::import;
 use serde_json::{json, Value};
 
 const SCHEMA_PATH: &str = "public/schema/pohon-kinerja.v1.json";
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
 fn schema() -> Value {
@@ -89,7 +89,7 @@ fn examples_sample_and_fixtures_are_valid() {
     assert!(!examples.is_empty(), "public/examples holds no .json file");
     let fixtures = json_files(&root().join("tests/fixtures/v1"));
     assert!(fixtures.len() >= 3, "expected at least 3 fixtures in tests/fixtures/v1, found {fixtures:?}");
-    let sample = root().join("src/core/sample.json");
+    let sample = root().join("core/src/sample.json");
 
     let mut files = examples;
     files.push(sample.clone());

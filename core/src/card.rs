@@ -128,7 +128,7 @@ impl Card {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::sample::sample;
+    use crate::sample::sample;
 
     #[test]
     fn cards_show_targets_of_the_year_and_fit_their_text() {

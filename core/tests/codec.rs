@@ -7,14 +7,14 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use pohon_kinerja::core::codec::migrate::{MigrationError, MIGRATIONS};
-use pohon_kinerja::core::codec::{export, import, ImportError, Imported, Repair, APP, FORMAT, MAX_BYTES, VERSION};
-use pohon_kinerja::core::model::{
+use pohon_core::codec::migrate::{MigrationError, MIGRATIONS};
+use pohon_core::codec::{export, import, ImportError, Imported, Repair, APP, FORMAT, MAX_BYTES, VERSION};
+use pohon_core::model::{
     Anggaran, AturanTriwulan, Baseline, Crosscutting, Document, Extra, Indikator, JenisIndikator, Kind, Level, Meta,
     Node, Periode, Polaritas, Tahun, TingkatAnggaran,
 };
-use pohon_kinerja::core::tree::{StructureError, MAX_DEPTH};
-use pohon_kinerja::core::value::Nilai;
+use pohon_core::tree::{StructureError, MAX_DEPTH};
+use pohon_core::value::Nilai;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -655,7 +655,7 @@ fn defaults_and_byte_order_mark() {
 // ---------------------------------------------------------------- fixtures
 
 fn fixtures() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1");
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/fixtures/v1");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -685,7 +685,7 @@ fn fixtures_round_trip_byte_for_byte() {
 
 #[test]
 fn full_fixture_uses_every_field() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1/full.json");
+    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/fixtures/v1/full.json");
     let file = std::fs::read_to_string(path).unwrap();
     let doc = import(file.as_bytes()).unwrap().document;
     assert!(!doc.file_extra.is_empty() && !doc.extra.is_empty() && !doc.meta.extra.is_empty());
@@ -722,11 +722,11 @@ fn full_fixture_uses_every_field() {
 
 #[test]
 fn deep_chain_fixture_has_all_eight_levels() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1/deep-chain.json");
+    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/fixtures/v1/deep-chain.json");
     let doc = import(std::fs::read_to_string(path).unwrap().as_bytes()).unwrap().document;
     let levels: Vec<Level> = doc.nodes.values().map(|n| n.level).collect();
     assert_eq!(levels, Level::ALL[..8]);
-    let tree = pohon_kinerja::core::tree::Tree::build(&doc).unwrap();
+    let tree = pohon_core::tree::Tree::build(&doc).unwrap();
     assert_eq!(tree.depth.iter().max(), Some(&7));
 }
 
@@ -941,7 +941,8 @@ fn document() -> impl Strategy<Value = Document> {
 fn schema_validator() -> &'static jsonschema::Validator {
     static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/schema/pohon-kinerja.v1.json");
+        let path =
+            PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("public/schema/pohon-kinerja.v1.json");
         let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         jsonschema::draft202012::new(&schema).unwrap()
     })

@@ -1,8 +1,8 @@
 //! Prints a seeded synthetic document as a v1 file, for the browser benchmarks:
 //! `cargo run --release --example pk_synth -- NODES SEED > file.json`.
 
-use pohon_kinerja::core::codec::export;
-use pohon_kinerja::core::synth;
+use pohon_core::codec::export;
+use pohon_core::synth;
 
 fn main() {
     let mut args = std::env::args().skip(1).map(|a| a.parse::<u64>());

@@ -1,7 +1,7 @@
 //! Seed 000: Pohon Kinerja (01) Dinas Sosial Kota Payakumbuh 2023-2028.
 
 use super::common::*;
-use pohon_kinerja::core::model::{JenisIndikator, Level, Polaritas};
+use pohon_core::model::{JenisIndikator, Level, Polaritas};
 
 const FILE: &str = "payakumbuh-dinsos-2023-2028.json";
 

@@ -1,7 +1,7 @@
 //! Seed 001: Indikator Kinerja Utama Dinas Sosial Provinsi Sumatera Barat 2023.
 
 use super::common::*;
-use pohon_kinerja::core::model::{JenisIndikator, Level};
+use pohon_core::model::{JenisIndikator, Level};
 
 const FILE: &str = "sumbar-dinsos-iku-2023.json";
 const SUMBER: &str = "Renstra Dinsos Sumbar 2021-2026, LKPJ, LPPD, LKj Dinsos Sumbar";

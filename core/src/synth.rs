@@ -128,7 +128,7 @@ pub fn document(nodes: usize, seed: u64) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::tree::Tree;
+    use crate::tree::Tree;
 
     #[test]
     fn same_seed_same_document_of_the_asked_size() {

@@ -16,6 +16,6 @@ mod tests {
         let doc = super::sample().unwrap();
         assert_eq!(doc.nodes.len(), 8);
         assert_eq!(doc.meta.judul, "Contoh Pohon Kinerja Dinas Sosial");
-        assert_eq!(crate::core::codec::export(&doc).trim_end(), super::SAMPLE.trim_end());
+        assert_eq!(crate::codec::export(&doc).trim_end(), super::SAMPLE.trim_end());
     }
 }

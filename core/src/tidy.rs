@@ -65,8 +65,9 @@ pub enum Mode {
     Layered,
     /// Layered, but where all children of a node are leaves (even just one)
     /// they are stacked vertically under the parent (indented by `indent`),
-    /// to keep very wide trees readable. Stacks start at their row's top and
-    /// do not count towards its height.
+    /// to keep very wide trees readable; a stack longer than `stack_rows`
+    /// is split into balanced columns side by side, read down then across.
+    /// Stacks start at their row's top and do not count towards its height.
     Compact,
 }
 
@@ -85,6 +86,8 @@ pub struct Options {
     pub indent: f64,
     /// Vertical gap between stacked children.
     pub stack_gap: f64,
+    /// Most cards in one column of a stack (at least 1).
+    pub stack_rows: usize,
 }
 
 /// The gaps of the first layout (24 across, 48 down), cousins a little farther apart.
@@ -97,6 +100,7 @@ impl Default for Options {
             level_gap: 48.0,
             indent: 32.0,
             stack_gap: 12.0,
+            stack_rows: 5,
         }
     }
 }
@@ -109,7 +113,9 @@ impl Default for Options {
 /// down to the child's top. In a compact stack: from the parent's bottom down
 /// the spine (at `parent.x + indent / 2`) to the child's middle height, then
 /// right to the child's left edge; the corner is repeated so every connector
-/// has four points.
+/// has four points. A stack's further columns have their own spines, left of
+/// their cards: their connectors start on a bus halfway between the parent's
+/// row and the stack's top, at the first spine, and run across to their own.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Edge {
     pub parent: usize,
@@ -137,6 +143,8 @@ pub struct Placement {
     /// One per drawn non-root node, parents before children. No segment
     /// enters the interior of any card.
     pub edges: Vec<Edge>,
+    /// The drawn nodes in pre-order (as reached from the root).
+    pub order: Vec<usize>,
     /// Exact bounds of the drawn cards, whose smallest x and y are 0. Every
     /// connector lies within them.
     pub width: f64,
@@ -202,7 +210,7 @@ fn place(root: usize, children: &[Vec<usize>], sizes: &[Size], collapsed: &[bool
     assert!(sizes.len() == n && collapsed.len() == n, "children, sizes and collapsed must have one entry per node");
     let mut rects = vec![None; n];
     if root >= n {
-        return (Placement { rects, edges: Vec::new(), width: 0.0, height: 0.0 }, 0);
+        return (Placement { rects, edges: Vec::new(), order: Vec::new(), width: 0.0, height: 0.0 }, 0);
     }
     let sibling_gap = sane(opts.sibling_gap);
     let subtree_gap = sane(opts.subtree_gap);
@@ -251,7 +259,20 @@ fn place(root: usize, children: &[Vec<usize>], sizes: &[Size], collapsed: &[bool
         }
     }
     let stacked: Vec<bool> = (0..m).map(|i| i > 0 && stacks[parent[i] as usize]).collect();
-    let layout_parent = |i: usize| if stacked[i] { i - 1 } else { parent[i] as usize };
+    // `head[i]`: stacked i starts a column of its stack. A stack of n cards
+    // gets ceil(n / stack_rows) columns, the first ones a card longer.
+    let rows = opts.stack_rows.max(1);
+    let mut head = vec![false; m];
+    for p in (0..m).filter(|&p| stacks[p]) {
+        let n = kid_count[p] as usize;
+        let cols = n.div_ceil(rows);
+        let mut first = p + 1;
+        for c in 0..cols {
+            head[first] = true;
+            first += n / cols + usize::from(c < n % cols);
+        }
+    }
+    let layout_parent = |i: usize| if stacked[i] && !head[i] { i - 1 } else { parent[i] as usize };
 
     // Layout children as ranges of one array, in sibling order.
     let mut nodes = vec![Node { thread: [NONE; 2], extreme: [NONE; 2], ..Node::default() }; m];
@@ -332,7 +353,9 @@ fn place(root: usize, children: &[Vec<usize>], sizes: &[Size], collapsed: &[bool
         for i in 1..ks.len() {
             // This subtree's own bottom: separation may hand it a deeper left sibling's extreme.
             let low = nodes[nodes[ks[i] as usize].extreme[L] as usize].bottom;
-            steps += separate(&mut nodes, &kids, ks, i, &mut lowest, sibling_gap, subtree_gap);
+            // A stack's columns are all siblings, however far down.
+            let cousin_gap = if stacked[ks[i] as usize] { sibling_gap } else { subtree_gap };
+            steps += separate(&mut nodes, &kids, ks, i, &mut lowest, sibling_gap, cousin_gap);
             while lowest.last().is_some_and(|&(b, _)| b <= low) {
                 lowest.pop();
             }
@@ -378,13 +401,22 @@ fn place(root: usize, children: &[Vec<usize>], sizes: &[Size], collapsed: &[bool
         height = height.max(y[i] + h[i]);
         rects[order[i]] = Some(Rect { x: x[i], y: y[i], w: w[i], h: h[i] });
     }
+    let mut column = 0;
     let edges = (1..m)
         .map(|i| {
             let p = parent[i] as usize;
             let top = y[p] + h[p];
             let points = if stacked[i] {
+                if head[i] {
+                    column = i;
+                }
                 let (sx, cy) = (x[p] + indent / 2.0, y[i] + h[i] / 2.0);
-                [(sx, top), (sx, cy), (sx, cy), (x[i], cy)]
+                if column == p + 1 {
+                    [(sx, top), (sx, cy), (sx, cy), (x[i], cy)]
+                } else {
+                    let (own, bus) = (x[column] - indent / 2.0, y[column] - level_gap / 2.0);
+                    [(sx, bus), (own, bus), (own, cy), (x[i], cy)]
+                }
             } else {
                 let (px, cx, bus) = (x[p] + w[p] / 2.0, x[i] + w[i] / 2.0, y[i] - level_gap / 2.0);
                 [(px, top), (px, bus), (cx, bus), (cx, y[i])]
@@ -392,7 +424,7 @@ fn place(root: usize, children: &[Vec<usize>], sizes: &[Size], collapsed: &[bool
             Edge { parent: order[p], child: order[i], points }
         })
         .collect();
-    (Placement { rects, edges, width, height }, steps)
+    (Placement { rects, edges, order, width, height }, steps)
 }
 
 /// Pushes subtree `ks[i]` right until it clears its left siblings, walking
@@ -478,7 +510,7 @@ fn next(nodes: &[Node], kids: &[u32], v: u32, sum: f64, side: usize) -> (u32, f6
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::synth::Rng;
+    use crate::synth::Rng;
 
     /// Children lists from parents (`parents[i - 1]` is node i's, below i).
     fn tree(parents: &[usize]) -> Vec<Vec<usize>> {
@@ -516,6 +548,42 @@ mod tests {
         assert_eq!([at(&p, 0), at(&p, 1), at(&p, 2)], [(0.0, 0.0), (32.0, 88.0), (32.0, 130.0)]);
         assert_eq!((p.width, p.height), (112.0, 180.0));
         assert_eq!(p.edges[1].points, [(16.0, 40.0), (16.0, 155.0), (16.0, 155.0), (32.0, 155.0)]);
+    }
+
+    #[test]
+    fn a_long_stack_is_split_into_balanced_columns() {
+        let opts = Options {
+            mode: Mode::Compact,
+            sibling_gap: 20.0,
+            level_gap: 40.0,
+            indent: 32.0,
+            stack_gap: 10.0,
+            stack_rows: 3,
+            ..Options::default()
+        };
+        let p = run(&[0; 7], &[(100.0, 30.0); 8], &opts);
+        // Columns of 3, 2, 2; a column's spine (16 left of it) clears the previous column by the sibling gap.
+        let places: Vec<_> = (0..8).map(|i| at(&p, i)).collect();
+        assert_eq!(
+            places,
+            [
+                (0.0, 0.0),
+                (32.0, 70.0),
+                (32.0, 110.0),
+                (32.0, 150.0),
+                (168.0, 70.0),
+                (168.0, 110.0),
+                (304.0, 70.0),
+                (304.0, 110.0)
+            ]
+        );
+        assert_eq!((p.width, p.height), (404.0, 180.0));
+        assert_eq!(p.edges[2].points, [(16.0, 30.0), (16.0, 165.0), (16.0, 165.0), (32.0, 165.0)]);
+        // Later columns: from the bus at the first spine, across to their own.
+        assert_eq!(p.edges[4].points, [(16.0, 50.0), (152.0, 50.0), (152.0, 125.0), (168.0, 125.0)]);
+        // One stack of any length stays one column when rows allow it.
+        let tall = run(&[0; 7], &[(100.0, 30.0); 8], &Options { stack_rows: 7, ..opts });
+        assert!((1..8).all(|i| at(&tall, i).0 == 32.0));
     }
 
     #[test]
@@ -571,7 +639,7 @@ mod tests {
     fn odd_input_is_placed_without_panic() {
         let opts = Options::default();
         let none = layout(3, &[vec![]], &[Size { w: 1.0, h: 1.0 }], &[false], &opts);
-        assert_eq!(none, Placement { rects: vec![None], edges: vec![], width: 0.0, height: 0.0 });
+        assert_eq!(none, Placement { rects: vec![None], edges: vec![], order: vec![], width: 0.0, height: 0.0 });
         // Node 2 listed under both 0 and 1; a NaN size; negative gaps.
         let sizes = [Size { w: f64::NAN, h: 10.0 }, Size { w: 10.0, h: -4.0 }, Size { w: 10.0, h: 10.0 }];
         let odd = Options { sibling_gap: -5.0, level_gap: f64::INFINITY, ..opts };

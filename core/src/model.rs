@@ -1,7 +1,7 @@
 //! The document model of a pohon kinerja.
 //!
 //! Nodes are stored flat, keyed by id, in an ordered map: sibling order is the
-//! order of the map, and the tree is derived (see [`crate::core::tree`]).
+//! order of the map, and the tree is derived (see [`crate::tree`]).
 //! Every struct keeps fields it does not know in `extra`, so a file written by
 //! a newer app survives a round trip through this one.
 
@@ -31,7 +31,7 @@ macro_rules! deserialize_keeping_extra {
                         $(let mut $req = None;)*
                         $(let mut $opt = None;)*
                         let mut extra = Extra::new();
-                        while let Some(key) = map.next_key::<crate::core::model::Key<'de>>()? {
+                        while let Some(key) = map.next_key::<crate::model::Key<'de>>()? {
                             match key.as_str() {
                                 // A repeated field is refused, as serde's derive does.
                                 $(stringify!($req) => {
@@ -118,7 +118,7 @@ pub type NodeId = String;
 /// A calendar year (plan periods, targets, realisasi).
 pub type Tahun = u16;
 
-/// Only serialised here: reading goes through [`crate::core::codec`], which
+/// Only serialised here: reading goes through [`crate::codec`], which
 /// checks the structure and repairs duplicate ids.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Document {

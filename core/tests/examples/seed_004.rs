@@ -1,7 +1,7 @@
 //! Seed 004: Indikator Kinerja Utama Dinas Sosial Kabupaten Tapin 2020.
 
 use super::common::*;
-use pohon_kinerja::core::model::{JenisIndikator, Level};
+use pohon_core::model::{JenisIndikator, Level};
 
 const FILE: &str = "tapin-dinsos-iku-2020.json";
 

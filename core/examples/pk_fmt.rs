@@ -2,7 +2,7 @@
 //! hand-written fixtures round-trip exactly: `cargo run --example pk_fmt -- FILE…`.
 //! Prints what was repaired, and refuses (exit 1) a file the app cannot open.
 
-use pohon_kinerja::core::codec::{export, import};
+use pohon_core::codec::{export, import};
 
 fn main() {
     let mut failed = false;

@@ -1,0 +1,17 @@
+//! Pohon kinerja in plain Rust: the document model, codecs, layout, search.
+//! No web crate is a dependency (`tests/pure.rs` checks the manifest), so all
+//! of it is tested natively; the app (`pohon-kinerja`) is the web shell.
+
+pub mod card;
+pub mod codec;
+pub mod kode;
+pub mod layout;
+pub mod model;
+pub mod outline;
+pub mod sample;
+pub mod synth;
+pub mod text;
+pub mod tidy;
+pub mod tree;
+pub mod value;
+pub mod viewport;
