@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::card::{Card, CardFonts, CardOptions};
 use crate::core::codec::import;
+use crate::core::cull::Cull;
 use crate::core::layout::{layout, Layout, Mode, Rect};
 use crate::core::model::{Document, NodeId, Tahun};
 use crate::core::outline::{search, Outline};
@@ -29,6 +30,9 @@ pub struct Editor {
     pub alert: RwSignal<Option<String>>,
     pub outline: RwSignal<Outline>,
     pub viewport: RwSignal<Viewport>,
+    /// The viewport at its text step, and the scale the drawing gets on top
+    /// (see `Viewport::stepped`): cards are placed with the first.
+    pub drawn: Memo<(Viewport, f64)>,
     /// True while the view is as "fit" left it: a resize then fits again.
     pub fitted: RwSignal<bool>,
     /// Canvas size in CSS pixels, kept by the canvas's resize observer.
@@ -45,6 +49,8 @@ pub struct Editor {
     pub tree: Memo<Option<Tree>>,
     pub cards: Memo<Vec<Card>>,
     pub layout: Memo<Layout>,
+    /// Finds what of the layout is in view, per frame, without a full scan.
+    pub cull: Memo<Cull>,
     pub matches: Memo<Vec<usize>>,
 }
 
@@ -67,10 +73,14 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
             None => Layout::default(),
         })
     });
+    // Always "changed": it is rebuilt only when the layout is.
+    let cull = Memo::new_with_compare(move |_| layout.with(Cull::new), |_, _| true);
     let matches = Memo::new(move |_| {
         let q = query.get();
         tree.with(|t| t.as_ref().map(|t| doc.with(|d| search(d, t, &q))).unwrap_or_default())
     });
+    let viewport = RwSignal::new(Viewport::default());
+    let drawn = Memo::new(move |_| viewport.with(Viewport::stepped));
     let editor = Editor {
         lang,
         doc,
@@ -78,7 +88,8 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         selected: RwSignal::new(None),
         alert: RwSignal::new(None),
         outline,
-        viewport: RwSignal::new(Viewport::default()),
+        viewport,
+        drawn,
         fitted: RwSignal::new(true),
         screen: RwSignal::new((0.0, 0.0)),
         details,
@@ -89,6 +100,7 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         tree,
         cards,
         layout,
+        cull,
         matches,
     };
     provide_context(editor);

@@ -19,17 +19,6 @@ pub struct Layout {
     pub shown: Vec<usize>,
 }
 
-impl Layout {
-    /// The connectors that touch `world` (culling for drawing).
-    pub fn edges_in(&self, world: Rect) -> impl Iterator<Item = &Edge> {
-        self.edges.iter().filter(move |e| {
-            let b = e.bbox();
-            // Straight connectors have no width or height: grow them to overlap-test.
-            Rect { x: b.x - 1.0, y: b.y - 1.0, w: b.w + 2.0, h: b.h + 2.0 }.overlaps(&world)
-        })
-    }
-}
-
 /// Lays out the nodes the outline shows, with card sizes from `cards`; with
 /// no `mode`, the arrangement (layered or compact) that fits a landscape
 /// screen (projector, laptop) at the larger scale.
@@ -110,22 +99,6 @@ mod tests {
         assert_eq!(focused.rects.iter().flatten().count(), 5);
         assert_eq!(focused.shown, outline.shown(&tree));
         assert!(focused.bounds.w < all.bounds.w);
-    }
-
-    #[test]
-    fn edges_in_keeps_straight_connectors_that_touch_the_view() {
-        let doc = sample().unwrap();
-        let tree = Tree::build(&doc).unwrap();
-        let fonts = CardFonts::approx();
-        let cards: Vec<Card> =
-            doc.nodes.values().map(|n| Card::of(n, &fonts, CardOptions { details: true, year: None })).collect();
-        let l = layout(&tree, &cards, &Outline::new(&tree), Some(Mode::Layered));
-        assert_eq!(l.edges_in(l.bounds).count(), 7);
-        // The root's single child hangs straight below it: a zero-width connector.
-        let root = l.rects[tree.root].unwrap();
-        let below = Rect { x: root.x + root.w / 2.0 - 1.0, y: root.bottom() + 1.0, w: 2.0, h: 2.0 };
-        assert_eq!(l.edges_in(below).count(), 1);
-        assert_eq!(l.edges_in(Rect { x: -500.0, y: -500.0, w: 10.0, h: 10.0 }).count(), 0);
     }
 
     #[test]

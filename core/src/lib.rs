@@ -4,6 +4,7 @@
 
 pub mod card;
 pub mod codec;
+pub mod cull;
 pub mod kode;
 pub mod layout;
 pub mod model;

@@ -8,6 +8,12 @@ use super::layout::Rect;
 pub const MIN_ZOOM: f64 = 0.01;
 pub const MAX_ZOOM: f64 = 4.0;
 
+/// Zoom steps at which card text is laid out. Browsers lay SVG text out
+/// again whenever its scale changes (about 10 ms a frame for a screenful of
+/// cards), so cards are drawn at the nearest step and the drawing as a whole
+/// is scaled by what remains, which needs no text layout.
+pub const TEXT_STEP: f64 = std::f64::consts::SQRT_2;
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Viewport {
     /// Screen pixels per world unit.
@@ -29,6 +35,15 @@ impl Viewport {
 
     pub fn to_world(&self, sx: f64, sy: f64) -> (f64, f64) {
         ((sx - self.tx) / self.k, (sy - self.ty) / self.k)
+    }
+
+    /// This view split in two: the view at the nearest text step, and the
+    /// scale (about the screen's top-left corner) that takes it to this one,
+    /// between TEXT_STEP^-1/2 and TEXT_STEP^1/2.
+    pub fn stepped(&self) -> (Viewport, f64) {
+        let step = TEXT_STEP.powf((self.k.ln() / TEXT_STEP.ln()).round());
+        let rest = self.k / step;
+        (Viewport { k: step, tx: self.tx / rest, ty: self.ty / rest }, rest)
     }
 
     /// Zooms by `factor` keeping the world point under screen point (sx, sy) fixed.
@@ -89,6 +104,32 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn a_stepped_view_scaled_by_the_rest_is_the_view() {
+        let mut steps = Vec::new();
+        for i in 0..=400 {
+            let k = MIN_ZOOM * (MAX_ZOOM / MIN_ZOOM).powf(i as f64 / 400.0);
+            let v = Viewport { k, tx: 37.0 - 5.0 * i as f64, ty: -120.5 + i as f64 };
+            let (step, rest) = v.stepped();
+            assert!((TEXT_STEP.powf(-0.5) - 1e-9..=TEXT_STEP.powf(0.5) + 1e-9).contains(&rest), "{k}: {rest}");
+            assert!(close((step.k.ln() / TEXT_STEP.ln()).round(), step.k.ln() / TEXT_STEP.ln()));
+            for (x, y) in [(0.0, 0.0), (1234.5, -87.0), (-4.0e5, 9.0e3)] {
+                let (sx, sy) = step.to_screen(x, y);
+                let (ex, ey) = v.to_screen(x, y);
+                assert!(
+                    (sx * rest - ex).abs() < 1e-6 * ex.abs().max(1.0)
+                        && (sy * rest - ey).abs() < 1e-6 * ey.abs().max(1.0)
+                );
+            }
+            if steps.last() != Some(&step.k) {
+                steps.push(step.k);
+            }
+        }
+        // From 1 % to 400 % text is laid out at 18 scales, not at 400.
+        assert_eq!(steps.len(), 18, "{steps:?}");
+        assert_eq!(Viewport { k: 1.0, tx: 3.0, ty: 4.0 }.stepped(), (Viewport { k: 1.0, tx: 3.0, ty: 4.0 }, 1.0));
     }
 
     #[test]

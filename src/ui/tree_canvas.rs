@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use super::minimap::Minimap;
 use super::tree_card::{TreeCard, TreeItemStub, TEXT_ZOOM};
 use crate::core::card::BAND_H;
+use crate::core::layout::Rect;
 use crate::core::model::Level;
 use crate::core::outline::{key_move, Move, TreeKey};
 use crate::i18n::{t, Key};
@@ -36,9 +37,7 @@ pub fn TreeCanvas() -> impl IntoView {
         let (w, h) = editor.screen.get();
         let v = editor.viewport.get();
         let world = v.visible_world(w, h, OVERSCAN);
-        let visible = editor.layout.with(|l| {
-            l.shown.iter().copied().filter(|&i| l.rects[i].is_some_and(|r| r.overlaps(&world))).collect::<Vec<_>>()
-        });
+        let visible = editor.cull.with(|c| editor.layout.with(|l| c.cards_in(l, world)));
         // Far out, or with very many cards in view, boxes are painted on a
         // canvas: an SVG group per card costs tens of ms a frame by the hundred.
         Mounted { overview: v.k < TEXT_ZOOM || visible.len() > SVG_LIMIT, visible }
@@ -49,17 +48,19 @@ pub fn TreeCanvas() -> impl IntoView {
             return String::new();
         }
         let (w, h) = editor.screen.get();
-        let v = editor.viewport.get();
-        let world = v.visible_world(w, h, OVERSCAN);
-        editor.layout.with(|l| {
-            let mut d = String::new();
-            for e in l.edges_in(world) {
-                for (n, &(x, y)) in e.points.iter().enumerate() {
-                    let (sx, sy) = v.to_screen(x, y);
-                    d.push_str(&format!("{}{sx:.1} {sy:.1}", if n == 0 { 'M' } else { 'L' }));
+        let world = editor.viewport.get().visible_world(w, h, OVERSCAN);
+        let (v, _) = editor.drawn.get();
+        editor.cull.with(|c| {
+            editor.layout.with(|l| {
+                let mut d = String::new();
+                for e in c.edges_in(l, world) {
+                    for (n, &(x, y)) in e.points.iter().enumerate() {
+                        let (sx, sy) = v.to_screen(x, y);
+                        d.push_str(&format!("{}{sx:.1} {sy:.1}", if n == 0 { 'M' } else { 'L' }));
+                    }
                 }
-            }
-            d
+                d
+            })
         })
     };
     // Cards are built once per (document, details) and keyed by both, so a
@@ -96,7 +97,13 @@ pub fn TreeCanvas() -> impl IntoView {
             on:keydown=move |ev| on_canvas_key(editor, ev)
         >
             <canvas class="overview" node_ref=canvas hidden=move || !overview.get()></canvas>
-            <svg class="tree" role="tree" aria-label=t(lang, Key::TreeLabel) on:keydown=move |ev| on_tree_key(editor, ev)>
+            <svg
+                class="tree"
+                role="tree"
+                aria-label=t(lang, Key::TreeLabel)
+                style:transform=move || format!("scale({:.5})", editor.drawn.get().1)
+                on:keydown=move |ev| on_tree_key(editor, ev)
+            >
                 <path class="edges" d=edges />
                 // Cards are built once per document and card options; a change
                 // of either rebuilds the lists, everything else updates in place.
@@ -225,12 +232,9 @@ impl Drag {
 fn select_at(editor: Editor, section: NodeRef<Section>, ev: &web_sys::MouseEvent) {
     let (sx, sy) = local_point(section, ev.client_x() as f64, ev.client_y() as f64);
     let (x, y) = editor.viewport.with_untracked(|v| v.to_world(sx, sy));
-    let hit = editor.layout.with_untracked(|l| {
-        l.shown
-            .iter()
-            .copied()
-            .find(|&i| l.rects[i].is_some_and(|r| x >= r.x && x <= r.right() && y >= r.y && y <= r.bottom()))
-    });
+    // A point: only a card with the point inside it overlaps it.
+    let point = Rect { x, y, w: 0.0, h: 0.0 };
+    let hit = editor.cull.with_untracked(|c| editor.layout.with_untracked(|l| c.cards_in(l, point).first().copied()));
     if let Some(i) = hit {
         editor.select(i);
     }
@@ -351,7 +355,7 @@ fn paint_overview(editor: Editor, canvas: NodeRef<leptos::html::Canvas>, on: boo
             ctx.set_stroke_style_str("#8a96a8");
             ctx.set_line_width(1.0);
             ctx.begin_path();
-            for e in l.edges_in(world) {
+            for e in editor.cull.with(|c| c.edges_in(l, world)) {
                 for (n, &(x, y)) in e.points.iter().enumerate() {
                     let (sx, sy) = v.to_screen(x, y);
                     if n == 0 {

@@ -24,7 +24,7 @@ pub fn TreeCard(index: usize) -> impl IntoView {
 
     let rect = Memo::new(move |_| editor.layout.with(|l| l.rects.get(index).copied().flatten()));
     let transform = move || {
-        let v = editor.viewport.get();
+        let (v, _) = editor.drawn.get();
         rect.get().map(|r| {
             let (x, y) = v.to_screen(r.x, r.y);
             format!("translate({x:.1} {y:.1}) scale({:.4})", v.k)

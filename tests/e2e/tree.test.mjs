@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, open, cardGeometry, overlaps } from './browser.mjs';
+import { BASE_URL, launch, open, cardGeometry, overlaps } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let browser;
@@ -133,6 +133,34 @@ test('zoom with buttons, keys and wheel; pan by dragging; fit', async () => {
   await page.getByRole('button', { name: 'Paskan layar' }).click();
   assert.equal(await zoomText(page), start);
   await page.close();
+});
+
+test('touch: one finger pans, two fingers pinch-zoom', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(BASE_URL);
+  await page.getByRole('tree').waitFor();
+  const box = await page.getByRole('region', { name: 'Kanvas pohon kinerja' }).boundingBox();
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent',
+    { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  const card = page.getByRole('treeitem', { name: /^Terwujudnya/ });
+  const before = await card.boundingBox();
+  await touch('touchStart', [[cx, cy]]);
+  for (let s = 1; s <= 6; s++) await touch('touchMove', [[cx + 10 * s, cy + 5 * s]]);
+  await touch('touchEnd', []);
+  const after = await card.boundingBox();
+  assert.ok(Math.abs(after.x - before.x - 60) < 2 && Math.abs(after.y - before.y - 30) < 2,
+    JSON.stringify({ before, after }));
+  // Fingers 80 px apart move to 320 px apart: four times the zoom.
+  const start = parseInt(await zoomText(page), 10);
+  await touch('touchStart', [[cx - 40, cy], [cx + 40, cy]]);
+  for (let s = 1; s <= 8; s++) await touch('touchMove', [[cx - 40 - 15 * s, cy], [cx + 40 + 15 * s, cy]]);
+  await touch('touchEnd', []);
+  const zoomed = parseInt(await zoomText(page), 10);
+  assert.ok(Math.abs(zoomed - 4 * start) <= 2, `${start}% -> ${zoomed}%`);
+  await context.close();
 });
 
 test('focus a subtree, expand to a level, statements only', async () => {

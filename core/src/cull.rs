@@ -1,0 +1,197 @@
+//! What of a layout lies in a region (the view), found without looking at
+//! every card and connector: a frame of panning over a 100 000-node tree
+//! touches only what is near the view.
+//!
+//! Cards go in buckets by the column of their left edge (cards are at most
+//! `max_w` wide, so a query widens its left side by that). A connector is
+//! made of axis-parallel segments, and touches a region exactly when one of
+//! them does: vertical segments go in buckets by their x, horizontal ones by
+//! their y. Long buses over a wide row are then found through their one row.
+
+use super::layout::{Edge, Layout, Rect};
+
+/// Bucket size in layout units: a few cards across.
+const CELL: f64 = 512.0;
+
+pub struct Cull {
+    /// Per node: its rank in pre-order (the order queries return).
+    rank: Vec<u32>,
+    max_w: f64,
+    cards: Buckets,
+    vertical: Buckets,
+    horizontal: Buckets,
+}
+
+impl Cull {
+    pub fn new(layout: &Layout) -> Cull {
+        let mut rank = vec![u32::MAX; layout.rects.len()];
+        let mut cards = Vec::with_capacity(layout.shown.len());
+        let mut max_w = 0.0f64;
+        for (k, &i) in layout.shown.iter().enumerate() {
+            if let Some(r) = layout.rects[i] {
+                rank[i] = k as u32;
+                max_w = max_w.max(r.w);
+                cards.push((cell(r.x), i as u32));
+            }
+        }
+        let (mut vertical, mut horizontal) = (Vec::new(), Vec::new());
+        for (e, edge) in layout.edges.iter().enumerate() {
+            for s in edge.points.windows(2) {
+                let ((x0, y0), (x1, y1)) = (s[0], s[1]);
+                if x0 == x1 {
+                    vertical.push((cell(x0), e as u32));
+                } else if y0 == y1 {
+                    horizontal.push((cell(y0), e as u32));
+                }
+            }
+        }
+        Cull {
+            rank,
+            max_w,
+            cards: Buckets::new(cards),
+            vertical: Buckets::new(vertical),
+            horizontal: Buckets::new(horizontal),
+        }
+    }
+
+    /// The cards overlapping `world`, in pre-order.
+    pub fn cards_in(&self, layout: &Layout, world: Rect) -> Vec<usize> {
+        let mut found: Vec<usize> = self
+            .cards
+            .range(world.x - self.max_w, world.right())
+            .map(|i| i as usize)
+            .filter(|&i| layout.rects[i].is_some_and(|r| r.overlaps(&world)))
+            .collect();
+        found.sort_unstable_by_key(|&i| self.rank[i]);
+        found
+    }
+
+    /// The connectors with a point in `world` (its edges included), in layout order.
+    pub fn edges_in<'a>(&self, layout: &'a Layout, world: Rect) -> Vec<&'a Edge> {
+        let mut found: Vec<u32> = self
+            .vertical
+            .range(world.x, world.right())
+            .chain(self.horizontal.range(world.y, world.bottom()))
+            .filter(|&e| touches(&layout.edges[e as usize], world))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(|e| &layout.edges[e as usize]).collect()
+    }
+}
+
+/// True if a segment of `edge` has a point in `world` (closed).
+pub fn touches(edge: &Edge, world: Rect) -> bool {
+    edge.points.windows(2).any(|s| {
+        let ((x0, y0), (x1, y1)) = (s[0], s[1]);
+        x0.min(x1) <= world.right() && world.x <= x0.max(x1) && y0.min(y1) <= world.bottom() && world.y <= y0.max(y1)
+    })
+}
+
+fn cell(v: f64) -> u32 {
+    // Layout coordinates are finite and non-negative; anything else goes to the first cell.
+    (v / CELL).clamp(0.0, u32::MAX as f64 - 1.0) as u32
+}
+
+/// Items grouped by cell, cells in order (compressed rows).
+struct Buckets {
+    /// `items[start[c]..start[c + 1]]` are in cell c.
+    start: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Buckets {
+    fn new(entries: Vec<(u32, u32)>) -> Buckets {
+        let cells = entries.iter().map(|&(c, _)| c as usize + 1).max().unwrap_or(0);
+        let mut start = vec![0u32; cells + 1];
+        for &(c, _) in &entries {
+            start[c as usize + 1] += 1;
+        }
+        for c in 0..cells {
+            start[c + 1] += start[c];
+        }
+        let mut fill = start.clone();
+        let mut items = vec![0u32; entries.len()];
+        for (c, item) in entries {
+            items[fill[c as usize] as usize] = item;
+            fill[c as usize] += 1;
+        }
+        Buckets { start, items }
+    }
+
+    /// Items in the cells that `from..=to` (layout units) meets.
+    fn range(&self, from: f64, to: f64) -> impl Iterator<Item = u32> + '_ {
+        let cells = self.start.len() - 1;
+        let (a, b) = if to < 0.0 || from > to || cells == 0 {
+            (0, 0)
+        } else {
+            (cell(from).min(cells as u32) as usize, (cell(to) as usize + 1).min(cells))
+        };
+        self.items[self.start[a] as usize..self.start[b.max(a)] as usize].iter().copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::card::{Card, CardFonts, CardOptions};
+    use crate::layout::{layout, Mode};
+    use crate::outline::Outline;
+    use crate::synth::{self, Rng};
+    use crate::tree::Tree;
+
+    fn laid_out(n: usize, seed: u64, mode: Mode, collapse: bool) -> Layout {
+        let doc = synth::document(n, seed);
+        let tree = Tree::build(&doc).unwrap();
+        let fonts = CardFonts::approx();
+        let cards: Vec<Card> =
+            doc.nodes.values().map(|n| Card::of(n, &fonts, CardOptions { details: true, year: None })).collect();
+        let mut outline = Outline::new(&tree);
+        // Hide a few branches: hidden nodes have no rect and must never be found.
+        if collapse {
+            for i in (5..tree.len()).step_by(17) {
+                outline.toggle(&tree, i);
+            }
+        }
+        layout(&tree, &cards, &outline, Some(mode))
+    }
+
+    #[test]
+    fn finds_exactly_what_a_full_scan_finds() {
+        let mut rng = Rng::new(11);
+        for (n, mode) in [(1, Mode::Layered), (300, Mode::Compact), (3000, Mode::NonLayered), (3000, Mode::Compact)] {
+            let l = laid_out(n, n as u64, mode, true);
+            assert!(n < 300 || l.shown.len() < n, "some nodes hidden");
+            let cull = Cull::new(&l);
+            for _ in 0..200 {
+                let (w, h) = (rng.below(4000) as f64, rng.below(3000) as f64);
+                let x = rng.below(l.bounds.w as usize + 2000) as f64 - 1000.0;
+                let y = rng.below(l.bounds.h as usize + 2000) as f64 - 1000.0;
+                let world = Rect { x, y, w, h };
+                let cards: Vec<usize> =
+                    l.shown.iter().copied().filter(|&i| l.rects[i].is_some_and(|r| r.overlaps(&world))).collect();
+                assert_eq!(cull.cards_in(&l, world), cards, "{n} {mode:?} {world:?}");
+                let edges: Vec<&Edge> = l.edges.iter().filter(|e| touches(e, world)).collect();
+                assert_eq!(cull.edges_in(&l, world), edges, "{n} {mode:?} {world:?}");
+            }
+            // The whole layout, and nothing far away.
+            assert_eq!(cull.cards_in(&l, l.bounds).len(), l.shown.len());
+            assert_eq!(cull.edges_in(&l, l.bounds).len(), l.edges.len());
+            let far = Rect { x: -5000.0, y: -5000.0, w: 100.0, h: 100.0 };
+            assert!(cull.cards_in(&l, far).is_empty() && cull.edges_in(&l, far).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_straight_connector_is_found_by_a_thin_view() {
+        let l = laid_out(2, 1, Mode::Layered, false);
+        let cull = Cull::new(&l);
+        let e = l.edges[0];
+        // The child hangs straight below its only parent: a zero-width line.
+        assert_eq!(e.points[0].0, e.points[3].0);
+        let thin = Rect { x: e.points[0].0, y: e.points[0].1 + 1.0, w: 0.0, h: 1.0 };
+        assert_eq!(cull.edges_in(&l, thin).len(), 1);
+        let beside = Rect { x: e.points[0].0 + 0.5, ..thin };
+        assert!(cull.edges_in(&l, beside).is_empty());
+    }
+}
