@@ -1,14 +1,14 @@
 //! Editor state, provided once by `App` and read by components through context.
 //!
 //! One source of truth (`doc` plus what the viewer chose: outline, viewport,
-//! card options); the tree, cards, layout and search matches are derived.
+//! card options); the tree, card sizes, layout and search matches are derived.
 
 use leptos::prelude::*;
 
 use crate::core::card::{Card, CardFonts, CardOptions};
 use crate::core::codec::import;
 use crate::core::cull::Cull;
-use crate::core::layout::{layout, Layout, Mode, Rect};
+use crate::core::layout::{layout, Layout, Mode, Rect, Size};
 use crate::core::model::{Document, NodeId, Tahun};
 use crate::core::outline::{search, Outline};
 use crate::core::tree::Tree;
@@ -47,7 +47,9 @@ pub struct Editor {
     pub match_pos: RwSignal<usize>,
     /// `None` only for a document the codec would refuse.
     pub tree: Memo<Option<Tree>>,
-    pub cards: Memo<Vec<Card>>,
+    pub card_options: Memo<CardOptions>,
+    /// Each node's card size, by document index.
+    pub sizes: Memo<Vec<Size>>,
     pub layout: Memo<Layout>,
     /// Finds what of the layout is in view, per frame, without a full scan.
     pub cull: Memo<Cull>,
@@ -62,14 +64,18 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
     let outline = RwSignal::new(Outline::default());
     let query = RwSignal::new(String::new());
     let tree = Memo::new(move |_| doc.with(|d| Tree::build(d).ok()));
-    let cards = Memo::new(move |_| {
+    let card_options = Memo::new(move |_| {
         let year = doc.with(|d| d.meta.periode.as_ref().map(|p| year.clamp(p.awal, p.akhir))).or(Some(year));
-        let opts = CardOptions { details: details.get(), year };
-        fonts.with(|f| doc.with(|d| d.nodes.values().map(|n| Card::of(n, f, opts)).collect::<Vec<_>>()))
+        CardOptions { details: details.get(), year }
+    });
+    // Sizes only: a card's lines are made when it is mounted.
+    let sizes = Memo::new(move |_| {
+        let opts = card_options.get();
+        fonts.with(|f| doc.with(|d| d.nodes.values().map(|n| Card::size(n, f, opts)).collect::<Vec<_>>()))
     });
     let layout = Memo::new(move |_| {
         tree.with(|t| match t {
-            Some(t) => cards.with(|c| outline.with(|o| timed("pk:layout", || layout(t, c, o, mode.get())))),
+            Some(t) => sizes.with(|s| outline.with(|o| timed("pk:layout", || layout(t, s, o, mode.get())))),
             None => Layout::default(),
         })
     });
@@ -98,7 +104,8 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         query,
         match_pos: RwSignal::new(0),
         tree,
-        cards,
+        card_options,
+        sizes,
         layout,
         cull,
         matches,

@@ -1,7 +1,9 @@
 //! What a card shows and how big it is, from a node and the fonts' widths.
 
 use super::model::{Level, Node, Tahun, TingkatAnggaran};
-use super::text::{wrap, CharWidths};
+use super::text::{line_count, wrap, CharWidths};
+use super::tidy::Size;
+use std::fmt::Write;
 
 pub const CARD_W: f64 = 260.0;
 pub const PAD: f64 = 10.0;
@@ -67,51 +69,25 @@ pub enum DetailKind {
 
 impl Card {
     pub fn of(node: &Node, fonts: &CardFonts, opts: CardOptions) -> Card {
-        let inner = CARD_W - 2.0 * PAD;
-        let kondisi = wrap(if node.kondisi.trim().is_empty() { "…" } else { &node.kondisi }, inner, &fonts.kondisi);
-        let mut detail = Vec::new();
-        if opts.details {
-            let mut push = |kind, text: &str| {
-                detail.extend(wrap(text, inner, &fonts.detail).into_iter().map(|text| DetailLine { kind, text }));
-            };
-            for ind in node.indikator.iter().take(MAX_INDIKATOR) {
-                let mut s = format!("{}: {}", ind.jenis.label(), if ind.nama.is_empty() { "…" } else { &ind.nama });
-                if !ind.satuan.is_empty() {
-                    s.push_str(&format!(" ({})", ind.satuan));
-                }
-                if let Some((y, t)) = opts.year.and_then(|y| ind.target.get(&y).map(|t| (y, t))) {
-                    s.push_str(&format!(" · T{y}: {t}"));
-                }
-                push(DetailKind::Indikator, &s);
+        let (mut kondisi, mut detail) = (Vec::new(), Vec::new());
+        texts(node, opts, |kind, text| match kind {
+            None => kondisi = wrap(text, INNER_W, &fonts.kondisi),
+            Some(kind) => {
+                detail.extend(wrap(text, INNER_W, &fonts.detail).into_iter().map(|text| DetailLine { kind, text }))
             }
-            if node.indikator.len() > MAX_INDIKATOR {
-                push(DetailKind::Indikator, &format!("+{} indikator", node.indikator.len() - MAX_INDIKATOR));
-            }
-            if !node.penanggung_jawab.is_empty() {
-                push(DetailKind::PenanggungJawab, &format!("PJ: {}", node.penanggung_jawab));
-            }
-            if node.level >= Level::SasaranProgram || !node.anggaran.is_empty() {
-                for a in &node.anggaran {
-                    let tingkat = match a.tingkat {
-                        TingkatAnggaran::Program => "Program",
-                        TingkatAnggaran::Kegiatan => "Kegiatan",
-                        TingkatAnggaran::SubKegiatan => "Sub Kegiatan",
-                    };
-                    let what = if a.kode.is_empty() { a.nama.as_str() } else { a.kode.as_str() };
-                    push(DetailKind::Anggaran, &format!("{tingkat}: {what}"));
-                }
-            }
-            if !node.crosscutting.is_empty() {
-                let names: Vec<&str> = node.crosscutting.iter().map(|c| c.nama.as_str()).collect();
-                push(DetailKind::Crosscutting, &format!("Crosscutting: {}", names.join(", ")));
-            }
-        }
-        let h = BAND_H
-            + PAD
-            + kondisi.len() as f64 * KONDISI_LINE_H
-            + if detail.is_empty() { 0.0 } else { DETAIL_GAP + detail.len() as f64 * DETAIL_LINE_H }
-            + PAD;
+        });
+        let h = height(kondisi.len(), detail.len());
         Card { kondisi, detail, w: CARD_W, h }
+    }
+
+    /// The size of `Card::of(node, fonts, opts)`, without making its lines.
+    pub fn size(node: &Node, fonts: &CardFonts, opts: CardOptions) -> Size {
+        let (mut kondisi, mut detail) = (0, 0);
+        texts(node, opts, |kind, text| match kind {
+            None => kondisi = line_count(text, INNER_W, &fonts.kondisi),
+            Some(_) => detail += line_count(text, INNER_W, &fonts.detail),
+        });
+        Size { w: CARD_W, h: height(kondisi, detail) }
     }
 
     /// Baseline y of kondisi line `i`, from the card's top.
@@ -122,6 +98,70 @@ impl Card {
     /// Baseline y of detail line `i`, from the card's top.
     pub fn detail_y(&self, i: usize) -> f64 {
         BAND_H + PAD + self.kondisi.len() as f64 * KONDISI_LINE_H + DETAIL_GAP + (i as f64 + 0.78) * DETAIL_LINE_H
+    }
+}
+
+/// Width of the text on a card.
+const INNER_W: f64 = CARD_W - 2.0 * PAD;
+
+fn height(kondisi_lines: usize, detail_lines: usize) -> f64 {
+    let detail = if detail_lines == 0 { 0.0 } else { DETAIL_GAP + detail_lines as f64 * DETAIL_LINE_H };
+    BAND_H + PAD + kondisi_lines as f64 * KONDISI_LINE_H + detail + PAD
+}
+
+/// Calls `text` with each text of the card, unwrapped, in drawing order: the
+/// kondisi (kind `None`), then the detail texts when `opts` asks for them.
+fn texts(node: &Node, opts: CardOptions, mut text: impl FnMut(Option<DetailKind>, &str)) {
+    text(None, if node.kondisi.trim().is_empty() { "…" } else { &node.kondisi });
+    if !opts.details {
+        return;
+    }
+    // One buffer for every detail text: sizing 100k cards allocates little.
+    let mut s = String::new();
+    for ind in node.indikator.iter().take(MAX_INDIKATOR) {
+        s.clear();
+        let _ = write!(s, "{}: {}", ind.jenis.label(), if ind.nama.is_empty() { "…" } else { &ind.nama });
+        if !ind.satuan.is_empty() {
+            let _ = write!(s, " ({})", ind.satuan);
+        }
+        if let Some((y, t)) = opts.year.and_then(|y| ind.target.get(&y).map(|t| (y, t))) {
+            let _ = write!(s, " · T{y}: {t}");
+        }
+        text(Some(DetailKind::Indikator), &s);
+    }
+    if node.indikator.len() > MAX_INDIKATOR {
+        s.clear();
+        let _ = write!(s, "+{} indikator", node.indikator.len() - MAX_INDIKATOR);
+        text(Some(DetailKind::Indikator), &s);
+    }
+    if !node.penanggung_jawab.is_empty() {
+        s.clear();
+        let _ = write!(s, "PJ: {}", node.penanggung_jawab);
+        text(Some(DetailKind::PenanggungJawab), &s);
+    }
+    if node.level >= Level::SasaranProgram || !node.anggaran.is_empty() {
+        for a in &node.anggaran {
+            let tingkat = match a.tingkat {
+                TingkatAnggaran::Program => "Program",
+                TingkatAnggaran::Kegiatan => "Kegiatan",
+                TingkatAnggaran::SubKegiatan => "Sub Kegiatan",
+            };
+            let what = if a.kode.is_empty() { a.nama.as_str() } else { a.kode.as_str() };
+            s.clear();
+            let _ = write!(s, "{tingkat}: {what}");
+            text(Some(DetailKind::Anggaran), &s);
+        }
+    }
+    if !node.crosscutting.is_empty() {
+        s.clear();
+        s.push_str("Crosscutting: ");
+        for (i, c) in node.crosscutting.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            s.push_str(&c.nama);
+        }
+        text(Some(DetailKind::Crosscutting), &s);
     }
 }
 
@@ -146,6 +186,22 @@ mod tests {
         assert!(card.detail_y(card.detail.len() - 1) < card.h - PAD);
         let bare = Card::of(node, &fonts, CardOptions { details: false, year: Some(2025) });
         assert!(bare.detail.is_empty() && bare.h < card.h);
+    }
+
+    #[test]
+    fn size_is_the_size_of_the_card() {
+        let fonts = CardFonts::approx();
+        for doc in [sample().unwrap(), crate::synth::document(2000, 9)] {
+            for node in doc.nodes.values() {
+                for details in [true, false] {
+                    for year in [None, Some(2025), Some(2026)] {
+                        let opts = CardOptions { details, year };
+                        let card = Card::of(node, &fonts, opts);
+                        assert_eq!(Card::size(node, &fonts, opts), Size { w: card.w, h: card.h }, "{}", node.id);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

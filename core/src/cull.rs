@@ -138,14 +138,15 @@ mod tests {
     use crate::layout::{layout, Mode};
     use crate::outline::Outline;
     use crate::synth::{self, Rng};
+    use crate::tidy::Size;
     use crate::tree::Tree;
 
     fn laid_out(n: usize, seed: u64, mode: Mode, collapse: bool) -> Layout {
         let doc = synth::document(n, seed);
         let tree = Tree::build(&doc).unwrap();
         let fonts = CardFonts::approx();
-        let cards: Vec<Card> =
-            doc.nodes.values().map(|n| Card::of(n, &fonts, CardOptions { details: true, year: None })).collect();
+        let sizes: Vec<Size> =
+            doc.nodes.values().map(|n| Card::size(n, &fonts, CardOptions { details: true, year: None })).collect();
         let mut outline = Outline::new(&tree);
         // Hide a few branches: hidden nodes have no rect and must never be found.
         if collapse {
@@ -153,7 +154,7 @@ mod tests {
                 outline.toggle(&tree, i);
             }
         }
-        layout(&tree, &cards, &outline, Some(mode))
+        layout(&tree, &sizes, &outline, Some(mode))
     }
 
     #[test]

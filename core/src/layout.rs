@@ -1,12 +1,11 @@
 //! Where each shown card goes: the cards' sizes and the outline's choices
 //! fed to the tidy layout ([`super::tidy`]).
 
-use super::card::Card;
 use super::outline::Outline;
-use super::tidy::{self, Options, Size};
+use super::tidy::{self, Options};
 use super::tree::Tree;
 
-pub use super::tidy::{Edge, Mode, Rect};
+pub use super::tidy::{Edge, Mode, Rect, Size};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
@@ -19,12 +18,12 @@ pub struct Layout {
     pub shown: Vec<usize>,
 }
 
-/// Lays out the nodes the outline shows, with card sizes from `cards`; with
+/// Lays out the nodes the outline shows, with card sizes `sizes` (by node); with
 /// no `mode`, the arrangement (layered or compact) that fits a landscape
 /// screen (projector, laptop) at the larger scale.
-pub fn layout(tree: &Tree, cards: &[Card], outline: &Outline, mode: Option<Mode>) -> Layout {
+pub fn layout(tree: &Tree, sizes: &[Size], outline: &Outline, mode: Option<Mode>) -> Layout {
     match mode {
-        Some(mode) => layout_with(tree, cards, outline, mode),
+        Some(mode) => layout_with(tree, sizes, outline, mode),
         None => {
             // The scale at which a layout fits a 16:9 screen, and whether its width limits it.
             let fit = |l: &Layout| {
@@ -35,12 +34,12 @@ pub fn layout(tree: &Tree, cards: &[Card], outline: &Outline, mode: Option<Mode>
             // compact's width limits its scale, layered (as wide or wider)
             // cannot fit better, and need not be laid out: the usual case for
             // the big, wide trees where layout time counts.
-            let compact = layout_with(tree, cards, outline, Mode::Compact);
+            let compact = layout_with(tree, sizes, outline, Mode::Compact);
             let (scale, width_bound) = fit(&compact);
             if width_bound {
                 return compact;
             }
-            let layered = layout_with(tree, cards, outline, Mode::Layered);
+            let layered = layout_with(tree, sizes, outline, Mode::Layered);
             if fit(&layered).0 >= scale {
                 layered
             } else {
@@ -50,18 +49,15 @@ pub fn layout(tree: &Tree, cards: &[Card], outline: &Outline, mode: Option<Mode>
     }
 }
 
-fn layout_with(tree: &Tree, cards: &[Card], outline: &Outline, mode: Mode) -> Layout {
-    let sizes: Vec<Size> = cards.iter().map(|c| Size { w: c.w, h: c.h }).collect();
+fn layout_with(tree: &Tree, sizes: &[Size], outline: &Outline, mode: Mode) -> Layout {
     let opts = Options { mode, ..Options::default() };
     let placement = match outline.focus {
         // A focus shows one child per ancestor: hand the layout pruned lists.
-        Some(_) => {
-            tidy::layout(tree.root, &outline.shown_children_lists(tree), &sizes, &vec![false; tree.len()], &opts)
-        }
+        Some(_) => tidy::layout(tree.root, &outline.shown_children_lists(tree), sizes, &vec![false; tree.len()], &opts),
         None => {
             let mut collapsed = outline.collapsed.clone();
             collapsed.resize(tree.len(), false);
-            tidy::layout(tree.root, &tree.children, &sizes, &collapsed, &opts)
+            tidy::layout(tree.root, &tree.children, sizes, &collapsed, &opts)
         }
     };
     Layout {
@@ -75,7 +71,7 @@ fn layout_with(tree: &Tree, cards: &[Card], outline: &Outline, mode: Mode) -> La
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::card::{CardFonts, CardOptions};
+    use crate::card::{Card, CardFonts, CardOptions};
     use crate::sample::sample;
 
     #[test]
@@ -83,19 +79,19 @@ mod tests {
         let doc = sample().unwrap();
         let tree = Tree::build(&doc).unwrap();
         let fonts = CardFonts::approx();
-        let cards: Vec<Card> =
-            doc.nodes.values().map(|n| Card::of(n, &fonts, CardOptions { details: true, year: None })).collect();
+        let sizes: Vec<Size> =
+            doc.nodes.values().map(|n| Card::size(n, &fonts, CardOptions { details: true, year: None })).collect();
         let mut outline = Outline::new(&tree);
-        let all = layout(&tree, &cards, &outline, Some(Mode::Layered));
+        let all = layout(&tree, &sizes, &outline, Some(Mode::Layered));
         assert_eq!(all.rects.iter().flatten().count(), 8);
         assert_eq!(all.edges.len(), 7);
         let ss1 = doc.nodes.get_index_of("ss-1").unwrap();
         outline.toggle(&tree, ss1);
-        let some = layout(&tree, &cards, &outline, Some(Mode::Compact));
+        let some = layout(&tree, &sizes, &outline, Some(Mode::Compact));
         assert_eq!(some.rects.iter().flatten().count(), 6);
         assert_eq!(some.shown, outline.shown(&tree));
         outline.focus = Some(doc.nodes.get_index_of("ss-2").unwrap());
-        let focused = layout(&tree, &cards, &outline, Some(Mode::NonLayered));
+        let focused = layout(&tree, &sizes, &outline, Some(Mode::NonLayered));
         assert_eq!(focused.rects.iter().flatten().count(), 5);
         assert_eq!(focused.shown, outline.shown(&tree));
         assert!(focused.bounds.w < all.bounds.w);
@@ -109,12 +105,12 @@ mod tests {
         // Wide and bushy, small and deep: both arrangements get picked.
         for doc in [crate::synth::document(200, 3), crate::synth::document(12, 5), sample().unwrap()] {
             let tree = Tree::build(&doc).unwrap();
-            let cards: Vec<Card> =
-                doc.nodes.values().map(|n| Card::of(n, &fonts, CardOptions { details: false, year: None })).collect();
+            let sizes: Vec<Size> =
+                doc.nodes.values().map(|n| Card::size(n, &fonts, CardOptions { details: false, year: None })).collect();
             let outline = Outline::new(&tree);
-            let auto = layout(&tree, &cards, &outline, None);
-            let layered = layout(&tree, &cards, &outline, Some(Mode::Layered));
-            let compact = layout(&tree, &cards, &outline, Some(Mode::Compact));
+            let auto = layout(&tree, &sizes, &outline, None);
+            let layered = layout(&tree, &sizes, &outline, Some(Mode::Layered));
+            let compact = layout(&tree, &sizes, &outline, Some(Mode::Compact));
             assert!(scale(&auto) >= scale(&layered) && scale(&auto) >= scale(&compact));
             assert!(auto == layered || auto == compact);
             if layered != compact {

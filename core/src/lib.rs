@@ -9,6 +9,7 @@ pub mod kode;
 pub mod layout;
 pub mod model;
 pub mod outline;
+pub mod raster;
 pub mod sample;
 pub mod synth;
 pub mod text;

@@ -57,40 +57,92 @@ impl CharWidths {
 /// Greedy word wrap to lines no wider than `max` px; a word wider than a
 /// line is broken between characters.
 pub fn wrap(text: &str, max: f64, widths: &CharWidths) -> Vec<String> {
-    let space = widths.char_width(' ') * SLACK;
     let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_w = 0.0;
-    for word in text.split_whitespace() {
-        let mut word_w = widths.width(word);
-        if !line.is_empty() && line_w + space + word_w > max {
-            lines.push(std::mem::take(&mut line));
-            line_w = 0.0;
+    wrap_into(text, max, widths, Some(&mut lines));
+    lines
+}
+
+/// How many lines [`wrap`] makes, without making them (card sizes for the
+/// layout of every node; only cards in view need their lines).
+pub fn line_count(text: &str, max: f64, widths: &CharWidths) -> usize {
+    wrap_into(text, max, widths, None)
+}
+
+/// Wraps `text`, pushing the lines to `out` when given; returns their number.
+fn wrap_into(text: &str, max: f64, widths: &CharWidths, out: Option<&mut Vec<String>>) -> usize {
+    let mut lines =
+        Lines { max, space: widths.char_width(' ') * SLACK, out, count: 0, line: String::new(), w: 0.0, empty: true };
+    // One pass: words and their widths together (this runs over every
+    // node's text whenever card sizes change).
+    let (mut start, mut sum) = (None, 0.0);
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                lines.word(&text[s..i], sum * SLACK, widths);
+                sum = 0.0;
+            }
+        } else {
+            start.get_or_insert(i);
+            sum += widths.char_width(c);
         }
-        if word_w > max {
+    }
+    if let Some(s) = start {
+        lines.word(&text[s..], sum * SLACK, widths);
+    }
+    if !lines.empty || lines.count == 0 {
+        lines.finish();
+    }
+    lines.count
+}
+
+/// The line being filled, greedily.
+struct Lines<'a> {
+    max: f64,
+    space: f64,
+    /// Where finished lines go, if they are wanted.
+    out: Option<&'a mut Vec<String>>,
+    count: usize,
+    line: String,
+    w: f64,
+    empty: bool,
+}
+
+impl Lines<'_> {
+    fn word(&mut self, word: &str, word_w: f64, widths: &CharWidths) {
+        if !self.empty && self.w + self.space + word_w > self.max {
+            self.finish();
+        }
+        if word_w > self.max {
             // Break the long word at character boundaries.
             for c in word.chars() {
                 let cw = widths.char_width(c) * SLACK;
-                if !line.is_empty() && line_w + cw > max {
-                    lines.push(std::mem::take(&mut line));
-                    line_w = 0.0;
+                if !self.empty && self.w + cw > self.max {
+                    self.finish();
                 }
-                line.push(c);
-                line_w += cw;
+                self.push(c.encode_utf8(&mut [0; 4]), cw);
             }
-            continue;
+            return;
         }
-        if !line.is_empty() {
-            line.push(' ');
-            word_w += space;
+        if !self.empty {
+            self.push(" ", self.space);
         }
-        line.push_str(word);
-        line_w += word_w;
+        self.push(word, word_w);
     }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
+
+    fn push(&mut self, s: &str, w: f64) {
+        if self.out.is_some() {
+            self.line.push_str(s);
+        }
+        (self.w, self.empty) = (self.w + w, false);
     }
-    lines
+
+    fn finish(&mut self) {
+        self.count += 1;
+        if let Some(out) = self.out.as_deref_mut() {
+            out.push(std::mem::take(&mut self.line));
+        }
+        (self.w, self.empty) = (0.0, true);
+    }
 }
 
 #[cfg(test)]
@@ -105,6 +157,7 @@ mod tests {
         assert!(lines.len() >= 3);
         assert!(lines.iter().all(|l| w.width(l) <= 240.0 + 1e-9), "{lines:?}");
         assert_eq!(lines.join(" "), text);
+        assert_eq!(line_count(text, 240.0, &w), lines.len());
     }
 
     #[test]
@@ -113,7 +166,9 @@ mod tests {
         let lines = wrap("abcdefghijklmnop", 50.0, &w);
         assert!(lines.iter().all(|l| w.width(l) <= 50.0 + 1e-9), "{lines:?}");
         assert_eq!(lines.concat(), "abcdefghijklmnop");
+        assert_eq!(line_count("abcdefghijklmnop", 50.0, &w), lines.len());
         assert_eq!(wrap("   ", 50.0, &w), vec![String::new()]);
+        assert_eq!(line_count("   ", 50.0, &w), 1);
     }
 
     #[test]

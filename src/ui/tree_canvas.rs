@@ -2,7 +2,8 @@ use leptos::html::Section;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::ImageData;
 
 use super::minimap::Minimap;
 use super::tree_card::{TreeCard, TreeItemStub, TEXT_ZOOM};
@@ -10,6 +11,7 @@ use crate::core::card::BAND_H;
 use crate::core::layout::Rect;
 use crate::core::model::Level;
 use crate::core::outline::{key_move, Move, TreeKey};
+use crate::core::raster::{Pixels, Rgba};
 use crate::i18n::{t, Key};
 use crate::state::{use_editor, Editor};
 
@@ -71,7 +73,8 @@ pub fn TreeCanvas() -> impl IntoView {
         mounted.with(|m| if m.overview && m.visible.len() <= SVG_LIMIT { m.visible.clone() } else { Vec::new() })
     };
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    Effect::new(move |_| mounted.with(|m| paint_overview(editor, canvas, m.overview, &m.visible)));
+    let pixels = StoredValue::new(Pixels::default());
+    Effect::new(move |_| mounted.with(|m| paint_overview(editor, canvas, pixels, m.overview, &m.visible)));
 
     let drag = StoredValue::new(Drag::default());
     view! {
@@ -327,83 +330,97 @@ fn focus_details() {
 }
 
 /// Past this many boxes in view the overview drops connectors and level
-/// colours: one fill per box keeps even 100k boxes at frame rate.
+/// colours: the boxes are a pixel or two, and a plain fill reads better.
 const DETAILED_OVERVIEW: usize = 20_000;
+
+const WHITE: Rgba = [255, 255, 255, 255];
+const LINE: Rgba = [0x8a, 0x96, 0xa8, 255];
+const PLAIN: Rgba = [0x60, 0x70, 0x89, 255];
+const SELECTED: Rgba = [0xf2, 0xa9, 0x00, 255];
 
 /// Paints every card in view as a plain box (with its level's colour band and
 /// the connectors, while there are not too many), for views too far out or
-/// too full for SVG.
-fn paint_overview(editor: Editor, canvas: NodeRef<leptos::html::Canvas>, on: bool, visible: &[usize]) {
+/// too full for SVG: into `pixels`, then onto the canvas in one call.
+fn paint_overview(
+    editor: Editor,
+    canvas: NodeRef<leptos::html::Canvas>,
+    pixels: StoredValue<Pixels>,
+    on: bool,
+    visible: &[usize],
+) {
     let Some(canvas) = canvas.get() else { return };
     let (w, h) = editor.screen.get();
     if !on || w == 0.0 {
         return;
     }
     let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    canvas.set_width((w * ratio) as u32);
-    canvas.set_height((h * ratio) as u32);
+    // Resizing reallocates the canvas: only when the size changed.
+    let (pw, ph) = ((w * ratio) as u32, (h * ratio) as u32);
+    if (canvas.width(), canvas.height()) != (pw, ph) {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+    }
     let Ok(Some(ctx)) = canvas.get_context("2d") else { return };
     let ctx: web_sys::CanvasRenderingContext2d = ctx.unchecked_into();
-    let _ = ctx.scale(ratio, ratio);
-    ctx.clear_rect(0.0, 0.0, w, h);
     let v = editor.viewport.get();
+    // Device pixels.
+    let at = |x: f64, y: f64| {
+        let (sx, sy) = v.to_screen(x, y);
+        (sx * ratio, sy * ratio)
+    };
+    let k = v.k * ratio;
     let selected = editor.selected_index();
     let detailed = visible.len() <= DETAILED_OVERVIEW;
-    editor.layout.with(|l| {
-        if detailed {
-            let world = v.visible_world(w, h, 0.0);
-            ctx.set_stroke_style_str("#8a96a8");
-            ctx.set_line_width(1.0);
-            ctx.begin_path();
-            for e in editor.cull.with(|c| c.edges_in(l, world)) {
-                for (n, &(x, y)) in e.points.iter().enumerate() {
-                    let (sx, sy) = v.to_screen(x, y);
-                    if n == 0 {
-                        ctx.move_to(sx, sy);
-                    } else {
-                        ctx.line_to(sx, sy);
+    pixels.update_value(|px| {
+        px.clear(pw as usize, ph as usize);
+        editor.layout.with(|l| {
+            if detailed {
+                let world = v.visible_world(w, h, 0.0);
+                for e in editor.cull.with(|c| c.edges_in(l, world)) {
+                    for s in e.points.windows(2) {
+                        px.line(at(s[0].0, s[0].1), at(s[1].0, s[1].1), LINE);
                     }
                 }
             }
-            ctx.stroke();
-        }
-        if let Some(r) = selected.and_then(|i| l.rects.get(i).copied().flatten()) {
-            ctx.set_fill_style_str("#f2a900");
-            let (x, y) = v.to_screen(r.x, r.y);
-            ctx.fill_rect(x - 3.0, y - 3.0, r.w * v.k + 6.0, r.h * v.k + 6.0);
-        }
-        editor.doc.with_untracked(|d| {
-            for &i in visible {
-                let Some(r) = l.rects[i] else { continue };
-                let (x, y) = v.to_screen(r.x, r.y);
-                let (bw, bh) = ((r.w * v.k).max(1.0), (r.h * v.k).max(1.0));
-                if detailed {
-                    ctx.set_fill_style_str("#ffffff");
-                    ctx.fill_rect(x, y, bw, bh);
-                    ctx.set_fill_style_str(d.nodes.get_index(i).map_or("#607089", |(_, n)| level_colour(n.level)));
-                    ctx.fill_rect(x, y, bw, (BAND_H * v.k).max(1.0).min(bh));
-                    ctx.set_stroke_style_str("#8a96a8");
-                    ctx.stroke_rect(x, y, bw, bh);
-                } else {
-                    ctx.set_fill_style_str("#607089");
-                    ctx.fill_rect(x, y, bw, bh);
-                }
+            if let Some(r) = selected.and_then(|i| l.rects.get(i).copied().flatten()) {
+                let (x, y) = at(r.x, r.y);
+                let m = 3.0 * ratio;
+                px.fill(x - m, y - m, r.w * k + 2.0 * m, r.h * k + 2.0 * m, SELECTED);
             }
+            editor.doc.with_untracked(|d| {
+                for &i in visible {
+                    let Some(r) = l.rects[i] else { continue };
+                    let (x, y) = at(r.x, r.y);
+                    let (bw, bh) = (r.w * k, r.h * k);
+                    if detailed {
+                        px.fill(x, y, bw, bh, WHITE);
+                        if let Some((_, n)) = d.nodes.get_index(i) {
+                            px.fill(x, y, bw, (BAND_H * k).min(bh), level_colour(n.level));
+                        }
+                        px.outline(x, y, bw, bh, LINE);
+                    } else {
+                        px.fill(x, y, bw, bh, PLAIN);
+                    }
+                }
+            });
         });
+        if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(px.data()), pw, ph) {
+            let _ = ctx.put_image_data(&image, 0.0, 0.0);
+        }
     });
 }
 
 /// The level colours of `style/main.css` (`.lvl-* .band`), for the canvas.
-fn level_colour(level: Level) -> &'static str {
+fn level_colour(level: Level) -> Rgba {
     match level {
-        Level::VisiMisi => "#4a2c6f",
-        Level::TujuanDaerah => "#6b2d5c",
-        Level::SasaranDaerah => "#8c3b3b",
-        Level::TujuanPd => "#1d4e89",
-        Level::SasaranStrategis => "#1f6f8b",
-        Level::SasaranProgram => "#2a7f62",
-        Level::SasaranKegiatan => "#5f7d1f",
-        Level::SasaranSubKegiatan => "#8a6d1a",
-        Level::Custom => "#5b6675",
+        Level::VisiMisi => [0x4a, 0x2c, 0x6f, 255],
+        Level::TujuanDaerah => [0x6b, 0x2d, 0x5c, 255],
+        Level::SasaranDaerah => [0x8c, 0x3b, 0x3b, 255],
+        Level::TujuanPd => [0x1d, 0x4e, 0x89, 255],
+        Level::SasaranStrategis => [0x1f, 0x6f, 0x8b, 255],
+        Level::SasaranProgram => [0x2a, 0x7f, 0x62, 255],
+        Level::SasaranKegiatan => [0x5f, 0x7d, 0x1f, 255],
+        Level::SasaranSubKegiatan => [0x8a, 0x6d, 0x1a, 255],
+        Level::Custom => [0x5b, 0x66, 0x75, 255],
     }
 }

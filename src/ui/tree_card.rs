@@ -14,7 +14,10 @@ pub const TEXT_ZOOM: f64 = 0.3;
 #[component]
 pub fn TreeCard(index: usize) -> impl IntoView {
     let editor = use_editor();
-    let card: Card = editor.cards.with_untracked(|c| c.get(index).cloned())?;
+    let opts = editor.card_options.get_untracked();
+    let card = editor.fonts.with_untracked(|f| {
+        editor.doc.with_untracked(|d| d.nodes.get_index(index).map(|(_, n)| Card::of(n, f, opts)))
+    })?;
     let (name, depth, child_count) = item_facts(editor, index)?;
     let (node_level, label, lane, crosscutting) = editor.doc.with_untracked(|d| {
         let n = d.nodes.get_index(index)?.1;
