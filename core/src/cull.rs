@@ -5,13 +5,17 @@
 //! Cards go in buckets by the column of their left edge (cards are at most
 //! `max_w` wide, so a query widens its left side by that). A connector is
 //! made of axis-parallel segments, and touches a region exactly when one of
-//! them does: vertical segments go in buckets by their x, horizontal ones by
-//! their y. Long buses over a wide row are then found through their one row.
+//! them does: vertical segments go in buckets by their x; horizontal ones by
+//! their y, and within a row by their left end, so a view over a row of
+//! 50 000 stacked cards looks at the few near it. Spans longer than `LONG`
+//! (buses near the root, a hub's many children) are kept apart and scanned.
 
 use super::layout::{Edge, Layout, Rect};
 
 /// Bucket size in layout units: a few cards across.
 const CELL: f64 = 512.0;
+/// Horizontal spans longer than this are scanned, not searched.
+const LONG: f64 = 4096.0;
 
 pub struct Cull {
     /// Per node: its rank in pre-order (the order queries return).
@@ -19,7 +23,7 @@ pub struct Cull {
     max_w: f64,
     cards: Buckets,
     vertical: Buckets,
-    horizontal: Buckets,
+    horizontal: Spans,
 }
 
 impl Cull {
@@ -41,7 +45,7 @@ impl Cull {
                 if x0 == x1 {
                     vertical.push((cell(x0), e as u32));
                 } else if y0 == y1 {
-                    horizontal.push((cell(y0), e as u32));
+                    horizontal.push(Span { row: cell(y0), left: x0.min(x1), right: x0.max(x1), edge: e as u32 });
                 }
             }
         }
@@ -50,7 +54,7 @@ impl Cull {
             max_w,
             cards: Buckets::new(cards),
             vertical: Buckets::new(vertical),
-            horizontal: Buckets::new(horizontal),
+            horizontal: Spans::new(horizontal),
         }
     }
 
@@ -71,7 +75,7 @@ impl Cull {
         let mut found: Vec<u32> = self
             .vertical
             .range(world.x, world.right())
-            .chain(self.horizontal.range(world.y, world.bottom()))
+            .chain(self.horizontal.overlapping(world))
             .filter(|&e| touches(&layout.edges[e as usize], world))
             .collect();
         found.sort_unstable();
@@ -86,6 +90,15 @@ pub fn touches(edge: &Edge, world: Rect) -> bool {
         let ((x0, y0), (x1, y1)) = (s[0], s[1]);
         x0.min(x1) <= world.right() && world.x <= x0.max(x1) && y0.min(y1) <= world.bottom() && world.y <= y0.max(y1)
     })
+}
+
+/// The cells, of `cells` in all, that `from..=to` (layout units) meets.
+fn cells_between(from: f64, to: f64, cells: usize) -> std::ops::Range<usize> {
+    if to < 0.0 || from > to {
+        return 0..0;
+    }
+    let first = (cell(from) as usize).min(cells);
+    first..(cell(to) as usize + 1).clamp(first, cells)
 }
 
 fn cell(v: f64) -> u32 {
@@ -121,13 +134,55 @@ impl Buckets {
 
     /// Items in the cells that `from..=to` (layout units) meets.
     fn range(&self, from: f64, to: f64) -> impl Iterator<Item = u32> + '_ {
-        let cells = self.start.len() - 1;
-        let (a, b) = if to < 0.0 || from > to || cells == 0 {
-            (0, 0)
-        } else {
-            (cell(from).min(cells as u32) as usize, (cell(to) as usize + 1).min(cells))
-        };
-        self.items[self.start[a] as usize..self.start[b.max(a)] as usize].iter().copied()
+        let cells = cells_between(from, to, self.start.len() - 1);
+        self.items[self.start[cells.start] as usize..self.start[cells.end] as usize].iter().copied()
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Span {
+    row: u32,
+    left: f64,
+    right: f64,
+    edge: u32,
+}
+
+/// Horizontal spans by row cell; in each row the short ones sorted by left
+/// end, the long ones apart.
+struct Spans {
+    short: Vec<Span>,
+    /// `short[rows[c]..rows[c + 1]]` are in row cell c.
+    rows: Vec<u32>,
+    long: Buckets,
+}
+
+impl Spans {
+    fn new(mut spans: Vec<Span>) -> Spans {
+        let long = Buckets::new(spans.iter().filter(|s| s.right - s.left > LONG).map(|s| (s.row, s.edge)).collect());
+        spans.retain(|s| s.right - s.left <= LONG);
+        spans.sort_unstable_by(|a, b| a.row.cmp(&b.row).then(a.left.total_cmp(&b.left)));
+        let cells = spans.last().map_or(0, |s| s.row as usize + 1);
+        let mut rows = vec![0u32; cells + 1];
+        for s in &spans {
+            rows[s.row as usize + 1] += 1;
+        }
+        for c in 0..cells {
+            rows[c + 1] += rows[c];
+        }
+        Spans { short: spans, rows, long }
+    }
+
+    /// Edges with a span in a row cell that `world` meets and reaching into
+    /// its x range (long spans: any in those rows).
+    fn overlapping(&self, world: Rect) -> impl Iterator<Item = u32> + '_ {
+        let rows = cells_between(world.y, world.bottom(), self.rows.len() - 1);
+        let short = rows.flat_map(move |c| {
+            let row = &self.short[self.rows[c] as usize..self.rows[c + 1] as usize];
+            // Spans starting left of the view by more than LONG end before it.
+            let from = row.partition_point(|s| s.left < world.x - LONG);
+            row[from..].iter().take_while(move |s| s.left <= world.right()).filter(move |s| s.right >= world.x)
+        });
+        short.map(|s| s.edge).chain(self.long.range(world.y, world.bottom()))
     }
 }
 
@@ -180,6 +235,35 @@ mod tests {
             assert_eq!(cull.edges_in(&l, l.bounds).len(), l.edges.len());
             let far = Rect { x: -5000.0, y: -5000.0, w: 100.0, h: 100.0 };
             assert!(cull.cards_in(&l, far).is_empty() && cull.edges_in(&l, far).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_hub_s_long_bus_pieces_are_found() {
+        // 60 children of one root: the bus pieces to the outer ones are longer than LONG.
+        let n = 61;
+        let mut children = vec![Vec::new(); n];
+        children[0] = (1..n).collect();
+        let sizes = vec![Size { w: 260.0, h: 100.0 }; n];
+        let p = crate::tidy::layout(0, &children, &sizes, &vec![false; n], &Default::default());
+        let l = Layout {
+            rects: p.rects,
+            edges: p.edges,
+            bounds: Rect { x: 0.0, y: 0.0, w: p.width, h: p.height },
+            shown: p.order,
+        };
+        assert!(l.edges.iter().any(|e| (e.points[1].0 - e.points[2].0).abs() > LONG));
+        let cull = Cull::new(&l);
+        let mut rng = Rng::new(5);
+        for _ in 0..300 {
+            let world = Rect {
+                x: rng.below(l.bounds.w as usize) as f64 - 500.0,
+                y: rng.below(l.bounds.h as usize) as f64,
+                w: rng.below(3000) as f64,
+                h: rng.below(100) as f64,
+            };
+            let edges: Vec<&Edge> = l.edges.iter().filter(|e| touches(e, world)).collect();
+            assert_eq!(cull.edges_in(&l, world), edges, "{world:?}");
         }
     }
 

@@ -1,8 +1,10 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::ImageData;
 
 use crate::core::layout::Rect;
+use crate::core::raster::{Pixels, Rgba};
 use crate::core::viewport::Viewport;
 use crate::i18n::{t, Key};
 use crate::state::use_editor;
@@ -10,6 +12,7 @@ use crate::state::use_editor;
 const W: f64 = 220.0;
 const H: f64 = 150.0;
 const PAD: f64 = 6.0;
+const BOX: Rgba = [0x7d, 0x8a, 0xa0, 255];
 
 /// An overview of the whole tree with the visible part outlined; press or
 /// drag on it to move there. Shown only when the tree is larger than the view.
@@ -24,17 +27,21 @@ pub fn Minimap() -> impl IntoView {
         let k = editor.viewport.with(|v| v.k);
         b.w * k > w + 1.0 || b.h * k > h + 1.0
     });
-    // The tree is painted once per layout; only the frame follows the view.
+    // The tree is painted once per layout, from pixels (one canvas call
+    // however many boxes); only the frame follows the view.
     Effect::new(move |_| {
         let shown = needed.get();
         editor.layout.with(|l| {
             if let (true, Some(ctx)) = (shown, context(base)) {
                 let m = map(l.bounds);
-                ctx.clear_rect(0.0, 0.0, W, H);
-                ctx.set_fill_style_str("#7d8aa0");
+                let mut px = Pixels::default();
+                px.clear(W as usize, H as usize);
                 for r in l.rects.iter().flatten() {
                     let (x, y) = m.to_screen(r.x, r.y);
-                    ctx.fill_rect(x, y, (r.w * m.k).max(1.0), (r.h * m.k).max(1.0));
+                    px.fill(x, y, r.w * m.k, r.h * m.k, BOX);
+                }
+                if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(px.data()), W as u32, H as u32) {
+                    let _ = ctx.put_image_data(&image, 0.0, 0.0);
                 }
             }
         });
