@@ -333,6 +333,9 @@ fn focus_details() {
 /// colours: the boxes are a pixel or two, and a plain fill reads better.
 const DETAILED_OVERVIEW: usize = 20_000;
 
+/// Most pixels the overview fills a frame (about 1920 × 1080).
+const OVERVIEW_PIXELS: f64 = 2.1e6;
+
 const WHITE: Rgba = [255, 255, 255, 255];
 const LINE: Rgba = [0x8a, 0x96, 0xa8, 255];
 const PLAIN: Rgba = [0x60, 0x70, 0x89, 255];
@@ -353,7 +356,10 @@ fn paint_overview(
     if !on || w == 0.0 {
         return;
     }
-    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    // Device pixels, but no more than OVERVIEW_PIXELS: the buffer is filled
+    // every frame (a 4K screen would be 33 MB); boxes this small upscale well.
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let ratio = dpr.min((OVERVIEW_PIXELS / (w * h.max(1.0))).sqrt());
     // Resizing reallocates the canvas: only when the size changed.
     let (pw, ph) = ((w * ratio) as u32, (h * ratio) as u32);
     if (canvas.width(), canvas.height()) != (pw, ph) {
