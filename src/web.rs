@@ -1,7 +1,9 @@
 //! Small helpers over the browser APIs.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{Clamped, JsCast};
 use wasm_bindgen_futures::JsFuture;
+
+use crate::core::raster::Pixels;
 
 /// A query parameter of the page's URL (`?lang=en` → `query_param("lang")`).
 pub fn query_param(name: &str) -> Option<String> {
@@ -131,4 +133,12 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let _ = p.mark(&end);
     let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
     out
+}
+
+/// Puts `pixels` on a canvas at its top-left corner, in device pixels.
+pub fn put_pixels(ctx: &web_sys::CanvasRenderingContext2d, pixels: &Pixels) {
+    let (w, h) = (pixels.width() as u32, pixels.height() as u32);
+    if let Ok(image) = web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(pixels.data()), w, h) {
+        let _ = ctx.put_image_data(&image, 0.0, 0.0);
+    }
 }

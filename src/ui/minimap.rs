@@ -1,13 +1,13 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::ImageData;
+use wasm_bindgen::JsCast;
 
 use crate::core::layout::Rect;
 use crate::core::raster::{Pixels, Rgba};
 use crate::core::viewport::Viewport;
 use crate::i18n::{t, Key};
 use crate::state::use_editor;
+use crate::web::put_pixels;
 
 const W: f64 = 220.0;
 const H: f64 = 150.0;
@@ -40,9 +40,7 @@ pub fn Minimap() -> impl IntoView {
                     let (x, y) = m.to_screen(r.x, r.y);
                     px.fill(x, y, r.w * m.k, r.h * m.k, BOX);
                 }
-                if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(px.data()), W as u32, H as u32) {
-                    let _ = ctx.put_image_data(&image, 0.0, 0.0);
-                }
+                put_pixels(&ctx, &px);
             }
         });
     });

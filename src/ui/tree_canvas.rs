@@ -2,8 +2,7 @@ use leptos::html::Section;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::ImageData;
+use wasm_bindgen::JsCast;
 
 use super::minimap::Minimap;
 use super::tree_card::{TreeCard, TreeItemStub, TEXT_ZOOM};
@@ -14,6 +13,7 @@ use crate::core::outline::{key_move, Move, TreeKey};
 use crate::core::raster::{Pixels, Rgba};
 use crate::i18n::{t, Key};
 use crate::state::{use_editor, Editor};
+use crate::web::put_pixels;
 
 /// Beyond this many cards in view, cards are painted as plain boxes on a
 /// canvas: thousands of SVG groups make panning stutter.
@@ -410,9 +410,7 @@ fn paint_overview(
                 }
             });
         });
-        if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(px.data()), pw, ph) {
-            let _ = ctx.put_image_data(&image, 0.0, 0.0);
-        }
+        put_pixels(&ctx, px);
     });
 }
 

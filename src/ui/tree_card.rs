@@ -18,7 +18,7 @@ pub fn TreeCard(index: usize) -> impl IntoView {
     let card = editor.fonts.with_untracked(|f| {
         editor.doc.with_untracked(|d| d.nodes.get_index(index).map(|(_, n)| Card::of(n, f, opts)))
     })?;
-    let (name, depth, child_count) = item_facts(editor, index)?;
+    let child_count = editor.tree.with_untracked(|t| t.as_ref().map(|t| t.children[index].len()))?;
     let (node_level, label, lane, crosscutting) = editor.doc.with_untracked(|d| {
         let n = d.nodes.get_index(index)?.1;
         Some((n.level, level_label(editor.lang, n), n.lane.clone(), !n.crosscutting.is_empty()))
@@ -83,29 +83,24 @@ pub fn TreeCard(index: usize) -> impl IntoView {
         }
     });
     Some(view! {
-        <g
-            id=format!("card-{index}")
-            class=format!("card lvl-{}", level_slug(node_level))
+        <TreeItem
+            index=index
+            selected=selected
+            collapsed=collapsed
+            attr:class=format!("card lvl-{}", level_slug(node_level))
             class:lane=!lane.is_empty()
             class:crosscutting=crosscutting
             class:selected=move || selected.get()
             class:match=move || is_match.get()
             class:current-match=move || is_current.get()
-            role="treeitem"
-            aria-level=depth + 1
-            aria-expanded=move || (child_count > 0).then(|| (!collapsed.get()).to_string())
-            aria-selected=move || selected.get().to_string()
-            aria-label=name
-            tabindex=move || if selected.get() || is_entry(editor, index) { "0" } else { "-1" }
-            transform=transform
+            transform=Signal::derive(transform)
             on:click=select
-            on:focus=move |_| select_on_focus(editor, index)
         >
             <rect class="card-bg" width=w height=h rx="6" />
             <path class="band" d=format!("M0 6a6 6 0 0 1 6-6h{:.1}a6 6 0 0 1 6 6v{BAND_H}h-{w:.1}z", w - 12.0) />
             {text}
             {toggle_button}
-        </g>
+        </TreeItem>
     })
 }
 
@@ -113,9 +108,27 @@ pub fn TreeCard(index: usize) -> impl IntoView {
 /// navigable by keyboard and screen reader when zoomed far out.
 #[component]
 pub fn TreeItemStub(index: usize) -> impl IntoView {
+    let (selected, collapsed) = item_state(use_editor(), index);
+    view! { <TreeItem index=index selected=selected collapsed=collapsed /> }
+}
+
+/// What every node in the tree is, drawn as a card or bare: a WAI-ARIA
+/// treeitem (name, level, expanded, selected) that Tab enters at the root and
+/// that selects its node when focused.
+#[component]
+fn TreeItem(
+    index: usize,
+    selected: Memo<bool>,
+    collapsed: Memo<bool>,
+    /// Where a drawn card goes (SVG transform); a bare treeitem has none.
+    #[prop(optional)]
+    transform: Option<Signal<Option<String>>>,
+    /// The card's drawing; a bare treeitem has none.
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
     let editor = use_editor();
     let (name, depth, child_count) = item_facts(editor, index)?;
-    let (selected, collapsed) = item_state(editor, index);
     Some(view! {
         <g
             id=format!("card-{index}")
@@ -125,8 +138,11 @@ pub fn TreeItemStub(index: usize) -> impl IntoView {
             aria-selected=move || selected.get().to_string()
             aria-label=name
             tabindex=move || if selected.get() || is_entry(editor, index) { "0" } else { "-1" }
+            transform=move || transform.and_then(|t| t.get())
             on:focus=move |_| select_on_focus(editor, index)
-        ></g>
+        >
+            {children.map(|c| c())}
+        </g>
     })
 }
 

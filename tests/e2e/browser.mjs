@@ -18,9 +18,13 @@ export async function launch() {
   });
 }
 
-/** Opens `path` (relative to BASE_URL) and collects console errors and page errors. */
-export async function open(browser, path = '', viewport = { width: 1366, height: 768 }) {
-  const page = await browser.newPage({ viewport });
+/**
+ * Opens `path` (relative to BASE_URL) in a 1366×768 page (`options` add to
+ * or replace Playwright's page options, e.g. `{ hasTouch: true }`) and
+ * collects console errors and page errors.
+ */
+export async function open(browser, path = '', options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, ...options });
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE_URL, launch, open, cardGeometry, overlaps } from './browser.mjs';
+import { launch, open, cardGeometry, overlaps } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let browser;
@@ -136,13 +136,10 @@ test('zoom with buttons, keys and wheel; pan by dragging; fit', async () => {
 });
 
 test('touch: one finger pans, two fingers pinch-zoom', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, hasTouch: true });
-  const page = await context.newPage();
-  await page.goto(BASE_URL);
-  await page.getByRole('tree').waitFor();
+  const { page } = await open(browser, '', { hasTouch: true });
   const box = await page.getByRole('region', { name: 'Kanvas pohon kinerja' }).boundingBox();
   const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
-  const cdp = await context.newCDPSession(page);
+  const cdp = await page.context().newCDPSession(page);
   const touch = (type, points) => cdp.send('Input.dispatchTouchEvent',
     { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
   const card = page.getByRole('treeitem', { name: /^Terwujudnya/ });
@@ -160,7 +157,7 @@ test('touch: one finger pans, two fingers pinch-zoom', async () => {
   await touch('touchEnd', []);
   const zoomed = parseInt(await zoomText(page), 10);
   assert.ok(Math.abs(zoomed - 4 * start) <= 2, `${start}% -> ${zoomed}%`);
-  await context.close();
+  await page.close();
 });
 
 test('focus a subtree, expand to a level, statements only', async () => {
