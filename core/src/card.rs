@@ -1,7 +1,7 @@
 //! What a card shows and how big it is, from a node and the fonts' widths.
 
 use super::model::{Level, Node, Tahun, TingkatAnggaran};
-use super::text::{line_count, wrap, CharWidths};
+use super::text::{ellipsize, line_count, wrap, CharWidths};
 use super::tidy::Size;
 use std::fmt::Write;
 
@@ -15,7 +15,8 @@ pub const DETAIL_GAP: f64 = 6.0;
 /// Indicators drawn on a card; the rest are counted ("+2 indikator").
 pub const MAX_INDIKATOR: usize = 3;
 
-/// Widths of the two card fonts (see `style/main.css`: `.kondisi`, `.detail`).
+/// Widths of the two card fonts (see `style/main.css`: `.kondisi`, `.detail`;
+/// `.band-label` is the kondisi font at `BAND_PX`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardFonts {
     pub kondisi: CharWidths,
@@ -25,6 +26,8 @@ pub struct CardFonts {
 impl CardFonts {
     pub const KONDISI_PX: f64 = 15.0;
     pub const DETAIL_PX: f64 = 12.5;
+    /// The level band's label: the kondisi's weight, smaller.
+    pub const BAND_PX: f64 = 12.0;
 
     pub fn approx() -> CardFonts {
         CardFonts {
@@ -88,6 +91,12 @@ impl Card {
             Some(_) => detail += line_count(text, INNER_W, &fonts.detail),
         });
         Size { w: CARD_W, h: height(kondisi, detail) }
+    }
+
+    /// The level band's text (level, lane) on one line, cut with "…" where
+    /// it would run past the card (measured as the kondisi font, scaled).
+    pub fn band_label(text: &str, fonts: &CardFonts) -> String {
+        ellipsize(text, INNER_W * CardFonts::KONDISI_PX / CardFonts::BAND_PX, &fonts.kondisi)
     }
 
     /// Baseline y of kondisi line `i`, from the card's top.
@@ -186,6 +195,16 @@ mod tests {
         assert!(card.detail_y(card.detail.len() - 1) < card.h - PAD);
         let bare = Card::of(node, &fonts, CardOptions { details: false, year: Some(2025) });
         assert!(bare.detail.is_empty() && bare.h < card.h);
+    }
+
+    #[test]
+    fn band_labels_fit_the_card() {
+        let fonts = CardFonts::approx();
+        assert_eq!(Card::band_label("Sasaran Program", &fonts), "Sasaran Program");
+        let long = "Sasaran Sub Kegiatan · Bidang Rutin · Sekretariat Dinas Sosial";
+        let cut = Card::band_label(long, &fonts);
+        assert!(cut.ends_with('…') && long.starts_with(cut.trim_end_matches('…')), "{cut}");
+        assert!(fonts.kondisi.width(&cut) * CardFonts::BAND_PX / CardFonts::KONDISI_PX <= INNER_W);
     }
 
     #[test]

@@ -68,6 +68,25 @@ pub fn line_count(text: &str, max: f64, widths: &CharWidths) -> usize {
     wrap_into(text, max, widths, None)
 }
 
+/// `text` on one line no wider than `max` px: whole, or cut with "…".
+pub fn ellipsize(text: &str, max: f64, widths: &CharWidths) -> String {
+    if widths.width(text) <= max {
+        return text.to_owned();
+    }
+    let mut w = widths.width("…");
+    let mut out = String::new();
+    for c in text.chars() {
+        w += widths.char_width(c) * SLACK;
+        if w > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
 /// Wraps `text`, pushing the lines to `out` when given; returns their number.
 fn wrap_into(text: &str, max: f64, widths: &CharWidths, out: Option<&mut Vec<String>>) -> usize {
     let mut lines =
@@ -169,6 +188,16 @@ mod tests {
         assert_eq!(line_count("abcdefghijklmnop", 50.0, &w), lines.len());
         assert_eq!(wrap("   ", 50.0, &w), vec![String::new()]);
         assert_eq!(line_count("   ", 50.0, &w), 1);
+    }
+
+    #[test]
+    fn one_line_texts_are_cut_with_an_ellipsis_only_when_too_wide() {
+        let w = CharWidths::from_fn(|_| 10.0);
+        assert_eq!(ellipsize("abc", 40.0, &w), "abc");
+        let cut = ellipsize("abc defgh", 60.0, &w);
+        assert_eq!(cut, "abc…");
+        assert!(w.width(&cut) <= 60.0);
+        assert_eq!(ellipsize("abcdef", 5.0, &w), "…");
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub fn TreeCard(index: usize) -> impl IntoView {
         Some((n.level, level_label(editor.lang, n), n.lane.clone(), !n.crosscutting.is_empty()))
     })?;
     let band_text = if lane.is_empty() { label } else { format!("{label} · {lane}") };
+    let band_text = editor.fonts.with_untracked(|f| Card::band_label(&band_text, f));
 
     let rect = Memo::new(move |_| editor.layout.with(|l| l.rects.get(index).copied().flatten()));
     let transform = move || {
