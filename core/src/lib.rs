@@ -5,9 +5,11 @@
 pub mod card;
 pub mod codec;
 pub mod cull;
+pub mod history;
 pub mod kode;
 pub mod layout;
 pub mod model;
+pub mod ops;
 pub mod outline;
 pub mod raster;
 pub mod sample;

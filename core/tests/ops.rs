@@ -1,0 +1,162 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Edit operations and history on random edit sequences: every document
+//! stays a tree, derived vectors patched by the changes equal recomputed
+//! ones, undoing everything restores the original byte for byte, and redoing
+//! everything restores the edited one.
+
+use pohon_core::codec::export;
+use pohon_core::history::{Action, Entry, History};
+use pohon_core::model::Document;
+use pohon_core::ops::{self, transact, Change, Op, OpError, Tx};
+use pohon_core::synth::{self, Rng};
+use pohon_core::tree::Tree;
+use proptest::prelude::*;
+
+fn pick(doc: &Document, rng: &mut Rng) -> String {
+    doc.nodes.get_index(rng.below(doc.nodes.len())).unwrap().0.clone()
+}
+
+/// One random edit, as the UI would make it; `Err` when refused.
+fn random_edit(doc: &mut Document, rng: &mut Rng) -> Result<(Action, Vec<Op>, Vec<Change>, String), OpError> {
+    let a = pick(doc, rng);
+    let b = pick(doc, rng);
+    let kind = rng.below(11);
+    let text = format!("Meningkatnya hal {}", rng.below(1000));
+    let edit = |tx: &mut Tx| -> Result<(Action, String), OpError> {
+        Ok(match kind {
+            0 => (Action::AddChild, ops::add_child(tx, &a)?),
+            1 => (Action::AddSibling, ops::add_sibling(tx, &a)?),
+            2 => (Action::DeleteNode, ops::delete_node(tx, &a).map(|_| b.clone())?),
+            3 => (Action::DeleteSubtree, ops::delete_subtree(tx, &a).map(|_| b.clone())?),
+            4 => (Action::Duplicate, ops::duplicate(tx, &a)?),
+            5 => (Action::Move, ops::reparent(tx, &a, &b).map(|_| a.clone())?),
+            6 => (
+                Action::Move,
+                ops::move_among_siblings(tx, &a, if rng_even(&text) { 1 } else { -1 }).map(|_| a.clone())?,
+            ),
+            7 => {
+                let clip = ops::copy_subtree(tx.doc(), &a)?;
+                (Action::Paste, ops::paste(tx, &b, &clip)?)
+            }
+            8 => {
+                let mut meta = tx.doc().meta.clone();
+                meta.judul = text.clone();
+                tx.apply(Op::SetMeta(Box::new(meta)))?;
+                (Action::EditDocument, a.clone())
+            }
+            _ => {
+                let mut node = tx.doc().nodes[&a].clone();
+                node.kondisi = text.clone();
+                node.indikator.truncate(1);
+                tx.apply(Op::SetNode(Box::new(node)))?;
+                (Action::EditText, a.clone())
+            }
+        })
+    };
+    let ((action, select), inverse, changes) = transact(doc, edit)?;
+    Ok((action, inverse, changes, select))
+}
+
+fn rng_even(s: &str) -> bool {
+    s.len() % 2 == 0
+}
+
+/// Ids kept aligned with the node list by the changes alone.
+fn follow(ids: &mut Vec<String>, doc: &Document, changes: &[Change], len_before: usize) {
+    let mut len = len_before;
+    for c in changes {
+        // The fill reads the final document: positions of later changes are
+        // already applied, so only fills of the last change are meaningful;
+        // patched slots are re-checked against the document below.
+        c.remap(ids, len, |_| String::new());
+        len = ids.len();
+    }
+    for (slot, id) in ids.iter_mut().zip(doc.nodes.keys()) {
+        if slot.is_empty() {
+            *slot = id.clone();
+        }
+    }
+}
+
+fn run(seed: u64, size: usize, steps: usize) {
+    let mut rng = Rng::new(seed);
+    let mut doc = synth::document(size, seed);
+    let original = export(&doc);
+    let mut history = History::default();
+    let mut ids: Vec<String> = doc.nodes.keys().cloned().collect();
+    let mut applied = 0;
+    for _ in 0..steps {
+        let before = export(&doc);
+        let len_before = doc.nodes.len();
+        match random_edit(&mut doc, &mut rng) {
+            Ok((action, ops, changes, select)) => {
+                Tree::build(&doc).expect("an edit keeps a tree");
+                follow(&mut ids, &doc, &changes, len_before);
+                assert_eq!(ids, doc.nodes.keys().cloned().collect::<Vec<_>>(), "{action:?}: changes {changes:?}");
+                history.record(Entry { action, ops, group: None, before: None, after: Some(select) });
+                history.seal();
+                applied += 1;
+            }
+            Err(_) => assert_eq!(export(&doc), before, "a refused edit leaves the document as it was"),
+        }
+    }
+    let edited = export(&doc);
+    for _ in 0..applied {
+        let len_before = doc.nodes.len();
+        let step = history.undo(&mut doc).unwrap().expect("a step to undo");
+        Tree::build(&doc).unwrap();
+        follow(&mut ids, &doc, &step.changes, len_before);
+        assert_eq!(ids, doc.nodes.keys().cloned().collect::<Vec<_>>());
+    }
+    assert!(!history.can_undo());
+    assert_eq!(export(&doc), original, "undoing everything restores the original");
+    for _ in 0..applied {
+        history.redo(&mut doc).unwrap().expect("a step to redo");
+    }
+    assert_eq!(export(&doc), edited, "redoing everything restores the edited document");
+}
+
+#[test]
+fn long_random_sessions_undo_and_redo_exactly() {
+    for seed in 1..=6 {
+        run(seed, 40, 150);
+    }
+    // Batches above the one-by-one threshold take the rebuilding path.
+    run(99, 400, 60);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn any_edit_sequence_undoes_to_the_original(seed in 0u64..u64::MAX, size in 1usize..30, steps in 0usize..40) {
+        run(seed, size, steps);
+    }
+}
+
+#[test]
+fn remap_of_patched_vectors_equals_recomputation() {
+    // Card sizes (here: the kondisi length) patched by changes equal sizes
+    // computed afresh for the edited document.
+    let mut rng = Rng::new(7);
+    let mut doc = synth::document(60, 7);
+    let measure = |doc: &Document, i: usize| doc.nodes[i].kondisi.len();
+    let mut sizes: Vec<usize> = (0..doc.nodes.len()).map(|i| measure(&doc, i)).collect();
+    for _ in 0..300 {
+        let len_before = doc.nodes.len();
+        if let Ok((_, _, changes, _)) = random_edit(&mut doc, &mut rng) {
+            let mut len = len_before;
+            for c in &changes {
+                c.remap(&mut sizes, len, |_| usize::MAX);
+                len = sizes.len();
+            }
+            // Slots a change refilled are measured afresh, as the app does.
+            for (i, s) in sizes.iter_mut().enumerate() {
+                if *s == usize::MAX {
+                    *s = measure(&doc, i);
+                }
+            }
+            let fresh: Vec<usize> = (0..doc.nodes.len()).map(|i| measure(&doc, i)).collect();
+            assert_eq!(sizes, fresh, "{changes:?}");
+        }
+    }
+}
