@@ -4,7 +4,9 @@
 //! `web` and `ui` are the thin Leptos shell around it.
 
 pub use pohon_core as core;
+pub mod commands;
 pub mod i18n;
 pub mod state;
+pub mod storage;
 pub mod ui;
 pub mod web;

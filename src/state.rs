@@ -1,31 +1,118 @@
 //! Editor state, provided once by `App` and read by components through context.
 //!
-//! One source of truth (`doc` plus what the viewer chose: outline, viewport,
-//! card options); the tree, card sizes, layout and search matches are derived.
+//! One source of truth: the document, in a [`Store`] that changes it only
+//! through the core's edit operations (each recorded for undo), plus what the
+//! viewer chose (selection, outline, viewport, card options). The tree, card
+//! sizes, layout and search matches are derived; an edit patches the card
+//! sizes and collapsed flags it touched instead of recomputing them.
 
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 use crate::core::card::{Card, CardFonts, CardOptions};
 use crate::core::codec::import;
 use crate::core::cull::Cull;
+use crate::core::history::{Action, Entry, History};
 use crate::core::layout::{layout, Layout, Mode, Rect, Size};
-use crate::core::model::{Document, NodeId, Tahun};
+use crate::core::model::{Document, Meta, Node, NodeId, Tahun};
+use crate::core::ops::{transact, Change, Op, OpError, Tx};
 use crate::core::outline::{search, Outline};
 use crate::core::tree::Tree;
 use crate::core::viewport::Viewport;
-use crate::i18n::{import_error, t, Key, Lang};
+use crate::i18n::{import_error, op_error, t, Key, Lang};
 use crate::web::{fetch_bytes, mark, measure_card_fonts, measure_first_paint, replace_query_param, timed};
 
 /// Margin in screen pixels around a fitted tree.
 const FIT_MARGIN: f64 = 24.0;
 
+/// The open document and its undo history: the one writer of the document.
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub doc: ReadSignal<Document>,
+    write: WriteSignal<Document>,
+    /// Bumped whenever a different document is opened (keys mounted cards).
+    pub generation: RwSignal<u64>,
+    pub history: RwSignal<History>,
+    /// Bumped by every edit, undo and redo.
+    pub edits: RwSignal<u64>,
+    /// Bumped when an edit changed the tree's shape (parents, order, count).
+    pub structure: RwSignal<u64>,
+    /// Per node, the edit count at its last content change (keys its card).
+    revs: StoredValue<HashMap<NodeId, u64>>,
+    /// Changes not yet applied to the card sizes, and the count they start from.
+    pending: StoredValue<(Vec<Change>, usize)>,
+}
+
+impl Store {
+    fn new(doc: Document) -> Store {
+        let (doc, write) = signal(doc);
+        Store {
+            doc,
+            write,
+            generation: RwSignal::new(0),
+            history: RwSignal::new(History::default()),
+            edits: RwSignal::new(0),
+            structure: RwSignal::new(0),
+            revs: StoredValue::new(HashMap::new()),
+            pending: StoredValue::new((Vec::new(), 0)),
+        }
+    }
+
+    /// The content revision of node `id` (changes when its card must be redrawn).
+    pub fn rev(&self, id: &str) -> u64 {
+        self.revs.with_value(|r| r.get(id).copied().unwrap_or(0))
+    }
+
+    /// Replaces the document with another one (opened, not edited): no undo.
+    fn replace(&self, doc: Document) {
+        self.write.set(doc);
+        self.history.update(History::clear);
+        self.revs.update_value(HashMap::clear);
+        self.pending.set_value((Vec::new(), 0));
+        self.generation.update(|g| *g += 1);
+    }
+
+    /// Notes what an edit (or undo, or redo) changed, so derived data follows.
+    fn changed(&self, changes: &[Change], len_before: usize) {
+        let edit = self.edits.get_untracked() + 1;
+        self.doc.with_untracked(|d| {
+            self.revs.update_value(|r| {
+                for (k, c) in changes.iter().enumerate() {
+                    // Where the changed node stands once all changes are done.
+                    let at = match c {
+                        Change::Content(i) => Change::map_index_all(&changes[k + 1..], *i),
+                        _ => None,
+                    };
+                    if let Some((id, _)) = at.and_then(|i| d.nodes.get_index(i)) {
+                        r.insert(id.clone(), edit);
+                    }
+                }
+            })
+        });
+        self.pending.update_value(|(p, start)| {
+            if p.is_empty() {
+                *start = len_before;
+            }
+            p.extend_from_slice(changes);
+        });
+        if changes.iter().any(Change::is_structural) {
+            self.structure.update(|s| *s += 1);
+        }
+        self.edits.set(edit);
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub lang: Lang,
-    pub doc: RwSignal<Document>,
-    /// Bumped whenever a different document is opened (keys mounted cards).
-    pub generation: RwSignal<u64>,
+    pub store: Store,
     pub selected: RwSignal<Option<NodeId>>,
+    /// The node whose kondisi is being typed on the canvas.
+    pub editing: RwSignal<Option<NodeId>>,
+    /// The node the "move to…" picker is moving.
+    pub moving: RwSignal<Option<NodeId>>,
+    /// The keyboard shortcuts overlay is open.
+    pub help: RwSignal<bool>,
     /// The message of the last failed open, shown in a `role="alert"` banner.
     pub alert: RwSignal<Option<String>>,
     pub outline: RwSignal<Outline>,
@@ -57,21 +144,65 @@ pub struct Editor {
 }
 
 pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
-    let doc = RwSignal::new(doc);
+    let store = Store::new(doc);
+    let doc = store.doc;
     let details = RwSignal::new(true);
     let mode = RwSignal::new(None);
     let fonts = RwSignal::new(measure_card_fonts().unwrap_or_else(CardFonts::approx));
     let outline = RwSignal::new(Outline::default());
     let query = RwSignal::new(String::new());
-    let tree = Memo::new(move |_| doc.with(|d| Tree::build(d).ok()));
+    let tree = Memo::new(move |_| {
+        store.generation.track();
+        store.structure.track();
+        doc.with_untracked(|d| Tree::build(d).ok())
+    });
     let card_options = Memo::new(move |_| {
         let year = doc.with(|d| d.meta.periode.as_ref().map(|p| year.clamp(p.awal, p.akhir))).or(Some(year));
         CardOptions { details: details.get(), year }
     });
-    // Sizes only: a card's lines are made when it is mounted.
-    let sizes = Memo::new(move |_| {
-        let opts = card_options.get();
-        fonts.with(|f| doc.with(|d| d.nodes.values().map(|n| Card::size(n, f, opts)).collect::<Vec<_>>()))
+    // Sizes only: a card's lines are made when it is mounted. After an edit
+    // only the cards it touched are measured again.
+    let sized_for = StoredValue::new(None::<(CardOptions, u64)>);
+    let sizes = Memo::new_owning(move |prev: Option<Vec<Size>>| {
+        let key = (card_options.get(), store.generation.get());
+        store.edits.track();
+        let (changes, len_before) = store.pending.try_update_value(std::mem::take).unwrap_or_default();
+        fonts.with(|f| {
+            doc.with_untracked(|d| match prev {
+                Some(mut sizes) if sized_for.get_value() == Some(key) && changes.iter().all(|c| !c.is_structural()) => {
+                    // Content only: measure the touched cards; the layout
+                    // follows only if one of them changed size.
+                    let mut changed = false;
+                    for c in &changes {
+                        if let Change::Content(i) = *c {
+                            if let (Some((_, n)), Some(s)) = (d.nodes.get_index(i), sizes.get_mut(i)) {
+                                let new = Card::size(n, f, key.0);
+                                if *s != new {
+                                    *s = new;
+                                    changed = true;
+                                }
+                            }
+                        }
+                    }
+                    (sizes, changed)
+                }
+                Some(mut sizes) if sized_for.get_value() == Some(key) && sizes.len() == len_before => {
+                    // A NaN width marks a slot to measure again.
+                    let dirty = Size { w: f64::NAN, h: 0.0 };
+                    Change::remap_all(&changes, &mut sizes, len_before, dirty);
+                    for (s, n) in sizes.iter_mut().zip(d.nodes.values()) {
+                        if s.w.is_nan() {
+                            *s = Card::size(n, f, key.0);
+                        }
+                    }
+                    (sizes, true)
+                }
+                _ => {
+                    sized_for.set_value(Some(key));
+                    (d.nodes.values().map(|n| Card::size(n, f, key.0)).collect(), true)
+                }
+            })
+        })
     });
     let layout = Memo::new(move |_| {
         tree.with(|t| match t {
@@ -89,9 +220,11 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
     let drawn = Memo::new(move |_| viewport.with(Viewport::stepped));
     let editor = Editor {
         lang,
-        doc,
-        generation: RwSignal::new(0),
+        store,
         selected: RwSignal::new(None),
+        editing: RwSignal::new(None),
+        moving: RwSignal::new(None),
+        help: RwSignal::new(false),
         alert: RwSignal::new(None),
         outline,
         viewport,
@@ -125,13 +258,7 @@ impl Editor {
         match import(bytes) {
             Ok(imported) => {
                 mark("pk:data-ready");
-                self.doc.set(imported.document);
-                self.generation.update(|g| *g += 1);
-                self.selected.set(None);
-                self.outline.set(Outline::default());
-                self.query.set(String::new());
-                self.alert.set(None);
-                self.fit();
+                self.open_document(imported.document);
                 measure_first_paint();
                 true
             }
@@ -144,6 +271,17 @@ impl Editor {
                 false
             }
         }
+    }
+
+    /// Shows `doc` in place of the open document, with a fresh view and history.
+    pub fn open_document(&self, doc: Document) {
+        self.store.replace(doc);
+        self.selected.set(None);
+        self.editing.set(None);
+        self.outline.set(Outline::default());
+        self.query.set(String::new());
+        self.alert.set(None);
+        self.fit();
     }
 
     /// Fetches and opens a file by URL (relative or absolute); on success the
@@ -164,11 +302,11 @@ impl Editor {
 
     pub fn selected_index(&self) -> Option<usize> {
         let id = self.selected.get_untracked()?;
-        self.doc.with_untracked(|d| d.nodes.get_index_of(&id))
+        self.store.doc.with_untracked(|d| d.nodes.get_index_of(&id))
     }
 
     pub fn index_of(&self, i: usize) -> Option<NodeId> {
-        self.doc.with_untracked(|d| d.nodes.get_index(i).map(|(id, _)| id.clone()))
+        self.store.doc.with_untracked(|d| d.nodes.get_index(i).map(|(id, _)| id.clone()))
     }
 
     /// Shows the whole (shown) tree.
@@ -239,6 +377,118 @@ impl Editor {
                 self.outline.update(|o| f(o, t));
             }
         });
+    }
+
+    /// Applies one edit through the core's operations and records it for
+    /// undo; `edit` returns the node to select afterwards (`None` keeps the
+    /// selection). Consecutive edits in the same `group` (typing in one
+    /// field) are one undo step. A refused edit says why and changes nothing.
+    pub fn edit(
+        &self,
+        action: Action,
+        group: Option<String>,
+        edit: impl FnOnce(&mut Tx) -> Result<Option<NodeId>, OpError>,
+    ) -> bool {
+        let before = self.selected.get_untracked();
+        let len_before = self.store.doc.with_untracked(|d| d.nodes.len());
+        let result = self.store.write.try_maybe_update(|d| match transact(d, edit) {
+            Ok(done) => (true, Ok(done)),
+            Err(e) => (false, Err(e)),
+        });
+        match result {
+            Some(Ok((select, ops, changes))) => {
+                self.store.changed(&changes, len_before);
+                self.follow(&changes, len_before);
+                let after = select.or(before.clone());
+                self.store.history.update(|h| h.record(Entry { action, ops, group, before, after: after.clone() }));
+                self.select_id(after.as_deref());
+                true
+            }
+            Some(Err(e)) => {
+                self.alert.set(Some(op_error(self.lang, &e)));
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// Edits node `id` with `f`; typing into one `field` is one undo step.
+    pub fn set_node(&self, id: &str, field: &str, f: impl FnOnce(&mut Node)) {
+        let Some(mut node) = self.store.doc.with_untracked(|d| d.nodes.get(id).cloned()) else { return };
+        f(&mut node);
+        if self.store.doc.with_untracked(|d| d.nodes.get(id) == Some(&node)) {
+            return;
+        }
+        let action = match field {
+            "kondisi" => Action::EditText,
+            "level" => Action::ChangeLevel,
+            _ => Action::EditField,
+        };
+        self.edit(action, Some(format!("{id}/{field}")), |tx| tx.apply(Op::SetNode(Box::new(node))).map(|()| None));
+    }
+
+    /// Edits the document's metadata; typing into one `field` is one step.
+    pub fn set_meta(&self, field: &str, f: impl FnOnce(&mut Meta)) {
+        let mut meta = self.store.doc.with_untracked(|d| d.meta.clone());
+        f(&mut meta);
+        if self.store.doc.with_untracked(|d| d.meta == meta) {
+            return;
+        }
+        self.edit(Action::EditDocument, Some(format!("meta/{field}")), |tx| {
+            tx.apply(Op::SetMeta(Box::new(meta))).map(|()| None)
+        });
+    }
+
+    /// Ends a group of typing: the next edit is an undo step of its own.
+    pub fn seal(&self) {
+        self.store.history.update_untracked(History::seal);
+    }
+
+    pub fn undo(&self) {
+        self.step(true);
+    }
+
+    pub fn redo(&self) {
+        self.step(false);
+    }
+
+    fn step(&self, undo: bool) {
+        let len_before = self.store.doc.with_untracked(|d| d.nodes.len());
+        // Taken out and put back: the stack holds whole nodes, not worth a copy.
+        let mut history = self.store.history.try_update_untracked(std::mem::take).unwrap_or_default();
+        let result = self.store.write.try_maybe_update(|d| {
+            let r = if undo { history.undo(d) } else { history.redo(d) };
+            (matches!(r, Ok(Some(_))), r)
+        });
+        self.store.history.set(history);
+        match result {
+            Some(Ok(Some(step))) => {
+                self.store.changed(&step.changes, len_before);
+                self.follow(&step.changes, len_before);
+                self.select_id(step.select.as_deref());
+            }
+            Some(Err(e)) => self.alert.set(Some(op_error(self.lang, &e))),
+            _ => {}
+        }
+    }
+
+    /// Keeps the outline on the same nodes after the node list changed.
+    fn follow(&self, changes: &[Change], len_before: usize) {
+        if !changes.iter().any(Change::is_structural) {
+            return;
+        }
+        self.outline.update(|o| {
+            Change::remap_all(changes, &mut o.collapsed, len_before, false);
+            o.focus = o.focus.and_then(|f| Change::map_index_all(changes, f));
+        });
+    }
+
+    /// Selects node `id` (if it exists) and brings it into view.
+    pub fn select_id(&self, id: Option<&str>) {
+        match id.and_then(|id| self.store.doc.with_untracked(|d| d.nodes.get_index_of(id))) {
+            Some(i) => self.select(i),
+            None => self.selected.set(None),
+        }
     }
 
     /// Jumps to match number `pos` (wrapping) of the current search.

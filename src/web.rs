@@ -142,3 +142,17 @@ pub fn put_pixels(ctx: &web_sys::CanvasRenderingContext2d, pixels: &Pixels) {
         let _ = ctx.put_image_data(&image, 0.0, 0.0);
     }
 }
+
+/// Puts `text` on the system clipboard (copying from a button, outside a
+/// copy event); a refusal is silent, as the browser shows none either.
+pub fn clipboard_write(text: String) {
+    if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
+        let _ = clipboard.write_text(&text);
+    }
+}
+
+/// The clipboard's text, if the browser lets the page read it.
+pub async fn clipboard_read() -> Option<String> {
+    let clipboard = web_sys::window()?.navigator().clipboard();
+    JsFuture::from(clipboard.read_text()).await.ok()?.as_string()
+}

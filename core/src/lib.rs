@@ -5,6 +5,7 @@
 pub mod card;
 pub mod codec;
 pub mod cull;
+pub mod drafts;
 pub mod history;
 pub mod kode;
 pub mod layout;

@@ -103,6 +103,30 @@ impl Change {
         }
     }
 
+    /// The node count after this change, from the count before.
+    pub fn len_after(&self, len: usize) -> usize {
+        match self {
+            Change::Inserted(at) => len + at.len(),
+            Change::Removed(at) => len.saturating_sub(at.len()),
+            _ => len,
+        }
+    }
+
+    /// Applies a sequence of changes with [`Change::remap`]; slots inserted or
+    /// changed get `fill`, to be recomputed from the final document.
+    pub fn remap_all<T: Clone + Default>(changes: &[Change], v: &mut Vec<T>, len_before: usize, fill: T) {
+        let mut len = len_before;
+        for c in changes {
+            c.remap(v, len, |_| fill.clone());
+            len = c.len_after(len);
+        }
+    }
+
+    /// Where the node at `i` before `changes` is after them.
+    pub fn map_index_all(changes: &[Change], i: usize) -> Option<usize> {
+        changes.iter().try_fold(i, |i, c| c.map_index(i))
+    }
+
     /// Where the node formerly at `i` is now; `None` if it was removed.
     pub fn map_index(&self, i: usize) -> Option<usize> {
         match self {
@@ -416,8 +440,7 @@ pub fn subtree(doc: &Document, id: &str) -> Vec<NodeId> {
 /// parent itself when it has none): where a new last child goes.
 fn after_last_child(doc: &Document, parent: &str) -> Result<usize, OpError> {
     let p = doc.nodes.get_index_of(parent).ok_or_else(|| OpError::NotFound(parent.to_owned()))?;
-    let last =
-        doc.nodes.values().enumerate().filter(|(_, n)| n.parent.as_deref() == Some(parent)).map(|(i, _)| i).last();
+    let last = doc.nodes.values().rposition(|n| n.parent.as_deref() == Some(parent));
     Ok(last.unwrap_or(p) + 1)
 }
 

@@ -28,7 +28,7 @@
 //! depth.
 
 /// A card's size.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Size {
     pub w: f64,
     pub h: f64,

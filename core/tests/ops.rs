@@ -61,16 +61,13 @@ fn rng_even(s: &str) -> bool {
     s.len() % 2 == 0
 }
 
-/// Ids kept aligned with the node list by the changes alone.
+/// Ids kept aligned with the node list by the changes alone; slots the
+/// changes refilled are read from the document, the rest must already match.
 fn follow(ids: &mut Vec<String>, doc: &Document, changes: &[Change], len_before: usize) {
-    let mut len = len_before;
-    for c in changes {
-        // The fill reads the final document: positions of later changes are
-        // already applied, so only fills of the last change are meaningful;
-        // patched slots are re-checked against the document below.
-        c.remap(ids, len, |_| String::new());
-        len = ids.len();
+    for (i, id) in ids.iter().enumerate() {
+        assert_eq!(Change::map_index_all(changes, i), doc.nodes.get_index_of(id), "{id} at {i}: {changes:?}");
     }
+    Change::remap_all(changes, ids, len_before, String::new());
     for (slot, id) in ids.iter_mut().zip(doc.nodes.keys()) {
         if slot.is_empty() {
             *slot = id.clone();
@@ -144,11 +141,7 @@ fn remap_of_patched_vectors_equals_recomputation() {
     for _ in 0..300 {
         let len_before = doc.nodes.len();
         if let Ok((_, _, changes, _)) = random_edit(&mut doc, &mut rng) {
-            let mut len = len_before;
-            for c in &changes {
-                c.remap(&mut sizes, len, |_| usize::MAX);
-                len = sizes.len();
-            }
+            Change::remap_all(&changes, &mut sizes, len_before, usize::MAX);
             // Slots a change refilled are measured afresh, as the app does.
             for (i, s) in sizes.iter_mut().enumerate() {
                 if *s == usize::MAX {

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::alert::Alert;
 use super::header::Header;
+use super::shortcuts::install_shortcuts;
 use super::side_panel::SidePanel;
 use super::toolbar::Toolbar;
 use super::tree_canvas::TreeCanvas;
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
     };
     let editor = provide_editor(lang, doc, current_year());
     editor.alert.set(error);
+    install_shortcuts();
     if let Some(src) = query_param("src") {
         editor.open_url(src);
     }

@@ -29,7 +29,7 @@ pub fn FileMenu() -> impl IntoView {
         });
     };
     let save = move |_| {
-        let (name, text) = editor.doc.with(|d| (file_name(&d.meta.judul), export(d)));
+        let (name, text) = editor.store.doc.with(|d| (file_name(&d.meta.judul), export(d)));
         if let Err(e) = download(&name, "application/json", &text) {
             editor.alert.set(Some(format!("{}: {e}", t(lang, Key::SaveFailed))));
         }

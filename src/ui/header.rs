@@ -9,7 +9,7 @@ pub fn Header() -> impl IntoView {
     let editor = use_editor();
     let lang = editor.lang;
     let title = move || {
-        editor.doc.with(|d| {
+        editor.store.doc.with(|d| {
             if d.meta.judul.trim().is_empty() {
                 t(lang, Key::Untitled).to_owned()
             } else {

@@ -2,13 +2,22 @@
 
 mod alert;
 mod app;
+mod dialog;
+mod drop_target;
+mod edit_controls;
 mod examples_gallery;
 mod file_menu;
 mod header;
+mod inspector;
+mod kondisi_editor;
 mod lang_switch;
+mod menu;
 mod minimap;
-mod node_details;
+mod move_picker;
+mod new_document;
 mod search_box;
+mod shortcuts;
+mod shortcuts_help;
 mod side_panel;
 mod toolbar;
 mod tree_canvas;
@@ -16,3 +25,7 @@ mod tree_card;
 mod view_controls;
 
 pub use app::App;
+// Dialogs, mounted by `App`.
+pub use move_picker::MovePicker;
+pub use new_document::NewDocument;
+pub use shortcuts_help::ShortcutsHelp;

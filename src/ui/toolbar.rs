@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::edit_controls::EditControls;
 use super::examples_gallery::ExamplesGallery;
 use super::file_menu::FileMenu;
 use super::search_box::SearchBox;
@@ -14,6 +15,7 @@ pub fn Toolbar() -> impl IntoView {
         <nav class="toolbar" role="toolbar" aria-label=t(lang, Key::Toolbar)>
             <FileMenu />
             <ExamplesGallery />
+            <EditControls />
             <ViewControls />
             <SearchBox />
         </nav>

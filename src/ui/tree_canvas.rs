@@ -4,12 +4,17 @@ use std::collections::HashMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::drop_target::DropTarget;
+use super::kondisi_editor::KondisiEditor;
 use super::minimap::Minimap;
 use super::tree_card::{TreeCard, TreeItemStub, TEXT_ZOOM};
+use crate::commands::{run, Command};
 use crate::core::card::BAND_H;
+use crate::core::history::Action;
 use crate::core::layout::Rect;
 use crate::core::model::Level;
-use crate::core::outline::{key_move, Move, TreeKey};
+use crate::core::ops;
+use crate::core::outline::{is_ancestor_or_self, key_move, Move, TreeKey};
 use crate::core::raster::{Pixels, Rgba};
 use crate::i18n::{t, Key};
 use crate::state::{use_editor, Editor};
@@ -65,18 +70,29 @@ pub fn TreeCanvas() -> impl IntoView {
             })
         })
     };
-    // Cards are built once per (document, details) and keyed by both, so a
-    // change of either remounts them; the rest updates in place.
-    let cards = move || mounted.with(|m| if m.overview { Vec::new() } else { m.visible.clone() });
+    // Cards are keyed by node and content revision: an edit remounts the
+    // card it changed; the rest update in place.
+    let keyed = move |visible: &[usize]| {
+        editor.store.edits.track();
+        editor.store.doc.with_untracked(|d| {
+            visible
+                .iter()
+                .filter_map(|&i| d.nodes.get_index(i).map(|(id, _)| (id.clone(), editor.store.rev(id))))
+                .collect::<Vec<_>>()
+        })
+    };
+    let cards = move || mounted.with(|m| if m.overview { Vec::new() } else { keyed(&m.visible) });
     // In the overview the tree stays navigable: bare treeitems, no drawing.
     let stubs = move || {
-        mounted.with(|m| if m.overview && m.visible.len() <= SVG_LIMIT { m.visible.clone() } else { Vec::new() })
+        mounted.with(|m| if m.overview && m.visible.len() <= SVG_LIMIT { keyed(&m.visible) } else { Vec::new() })
     };
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let pixels = StoredValue::new(Pixels::default());
     Effect::new(move |_| mounted.with(|m| paint_overview(editor, canvas, pixels, m.overview, &m.visible)));
 
     let drag = StoredValue::new(Drag::default());
+    let carry = RwSignal::new(None::<Carry>);
+    let tab_leaves = StoredValue::new(false);
     view! {
         <section
             class="canvas"
@@ -85,9 +101,12 @@ pub fn TreeCanvas() -> impl IntoView {
             aria-label=t(lang, Key::Canvas)
             on:wheel=move |ev| on_wheel(editor, section, ev)
             on:pointerdown=move |ev| drag.update_value(|d| d.down(section, &ev))
-            on:pointermove=move |ev| drag.update_value(|d| d.moved(editor, section, &ev))
-            on:pointerup=move |ev| drag.update_value(|d| d.up(&ev))
-            on:pointercancel=move |ev| drag.update_value(|d| d.up(&ev))
+            on:pointermove=move |ev| drag.update_value(|d| d.moved(editor, section, carry, &ev))
+            on:pointerup=move |ev| drag.update_value(|d| d.up(editor, carry, &ev))
+            on:pointercancel=move |ev| {
+                carry.set(None);
+                drag.update_value(|d| d.up(editor, carry, &ev))
+            }
             on:click:capture=move |ev| {
                 // A drag that ends on a card is not a click on it.
                 if drag.with_value(|d| d.dragged) {
@@ -105,27 +124,29 @@ pub fn TreeCanvas() -> impl IntoView {
                 role="tree"
                 aria-label=t(lang, Key::TreeLabel)
                 style:transform=move || format!("scale({:.5})", editor.drawn.get().1)
-                on:keydown=move |ev| on_tree_key(editor, ev)
+                on:keydown=move |ev| on_tree_key(editor, tab_leaves, ev)
             >
                 <path class="edges" d=edges />
                 // Cards are built once per document and card options; a change
                 // of either rebuilds the lists, everything else updates in place.
                 {move || {
-                    editor.generation.track();
+                    editor.store.generation.track();
                     editor.details.track();
                     view! {
                         <g class="cards">
-                            <For each=cards key=|&i| i let:i>
-                                <TreeCard index=i />
+                            <For each=cards key=|k| k.clone() let:k>
+                                <TreeCard id=k.0 />
                             </For>
-                            <For each=stubs key=|&i| i let:i>
-                                <TreeItemStub index=i />
+                            <For each=stubs key=|k| k.0.clone() let:k>
+                                <TreeItemStub id=k.0 />
                             </For>
                         </g>
                     }
                 }}
             </svg>
             <Minimap />
+            <KondisiEditor />
+            <DropTarget carry=carry />
         </section>
     }
 }
@@ -179,12 +200,25 @@ fn on_wheel(editor: Editor, section: NodeRef<Section>, ev: web_sys::WheelEvent) 
     editor.move_view(|v| v.zoom_at(x, y, factor));
 }
 
-/// Pointer state: one pointer pans, two pinch-zoom.
+/// Pointer state: one pointer pans, two pinch-zoom; a mouse or pen that
+/// drags a card carries it onto another card (reparent).
 #[derive(Default)]
 struct Drag {
     pointers: HashMap<i32, (f64, f64)>,
     start: Option<(f64, f64)>,
     dragged: bool,
+    /// The card pressed, when it may be carried.
+    card: Option<usize>,
+}
+
+/// A card being carried: where the pointer is (screen), and the card under it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Carry {
+    pub from: usize,
+    pub at: (f64, f64),
+    pub target: Option<usize>,
+    /// False when the target is the card itself or inside its branch.
+    pub allowed: bool,
 }
 
 impl Drag {
@@ -196,9 +230,24 @@ impl Drag {
         self.pointers.insert(ev.pointer_id(), p);
         self.start = Some(p);
         self.dragged = false;
+        self.card = None;
+        if ev.pointer_type() != "touch" && self.pointers.len() == 1 {
+            let on_card = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(".card").ok().flatten())
+                .and_then(|el| el.id().strip_prefix("card-").and_then(|i| i.parse().ok()));
+            self.card = on_card;
+        }
     }
 
-    fn moved(&mut self, editor: Editor, section: NodeRef<Section>, ev: &web_sys::PointerEvent) {
+    fn moved(
+        &mut self,
+        editor: Editor,
+        section: NodeRef<Section>,
+        carry: RwSignal<Option<Carry>>,
+        ev: &web_sys::PointerEvent,
+    ) {
         let Some(&old) = self.pointers.get(&ev.pointer_id()) else { return };
         let p = local_point(section, ev.client_x() as f64, ev.client_y() as f64);
         if !self.dragged {
@@ -210,6 +259,14 @@ impl Drag {
             if let Some(el) = section.get_untracked() {
                 let _ = el.set_pointer_capture(ev.pointer_id());
             }
+        }
+        if let Some(from) = self.card {
+            let target = card_at(editor, p).filter(|&t| t != from);
+            let allowed = target.is_some_and(|t| {
+                editor.tree.with_untracked(|tree| tree.as_ref().is_some_and(|tree| !is_ancestor_or_self(tree, from, t)))
+            });
+            carry.set(Some(Carry { from, at: p, target, allowed }));
+            return;
         }
         let other = self.pointers.iter().find(|(&id, _)| id != ev.pointer_id()).map(|(_, &q)| q);
         self.pointers.insert(ev.pointer_id(), p);
@@ -226,19 +283,29 @@ impl Drag {
         });
     }
 
-    fn up(&mut self, ev: &web_sys::PointerEvent) {
+    fn up(&mut self, editor: Editor, carry: RwSignal<Option<Carry>>, ev: &web_sys::PointerEvent) {
         self.pointers.remove(&ev.pointer_id());
+        self.card = None;
+        let Some(c) = carry.get_untracked() else { return };
+        carry.set(None);
+        let (Some(target), Some(id)) = (c.target, editor.index_of(c.from)) else { return };
+        let Some(parent) = editor.index_of(target) else { return };
+        // A refused drop says why (the op refuses a move into its own branch).
+        editor.edit(Action::Move, None, |tx| ops::reparent(tx, &id, &parent).map(|()| Some(id.clone())));
     }
+}
+
+/// The card under screen point `p`, if any.
+fn card_at(editor: Editor, p: (f64, f64)) -> Option<usize> {
+    let (x, y) = editor.viewport.with_untracked(|v| v.to_world(p.0, p.1));
+    let point = Rect { x, y, w: 0.0, h: 0.0 };
+    editor.cull.with_untracked(|c| editor.layout.with_untracked(|l| c.cards_in(l, point).first().copied()))
 }
 
 /// A click on the overview selects the box under the pointer.
 fn select_at(editor: Editor, section: NodeRef<Section>, ev: &web_sys::MouseEvent) {
     let (sx, sy) = local_point(section, ev.client_x() as f64, ev.client_y() as f64);
-    let (x, y) = editor.viewport.with_untracked(|v| v.to_world(sx, sy));
-    // A point: only a card with the point inside it overlaps it.
-    let point = Rect { x, y, w: 0.0, h: 0.0 };
-    let hit = editor.cull.with_untracked(|c| editor.layout.with_untracked(|l| c.cards_in(l, point).first().copied()));
-    if let Some(i) = hit {
+    if let Some(i) = card_at(editor, (sx, sy)) {
         editor.select(i);
     }
 }
@@ -274,51 +341,91 @@ fn pan(editor: Editor, dx: f64, dy: f64) -> bool {
     true
 }
 
-/// Keys on a focused card: the WAI-ARIA tree pattern.
-fn on_tree_key(editor: Editor, ev: web_sys::KeyboardEvent) {
+/// Keys on a focused card: the WAI-ARIA tree pattern, and editing as in
+/// mind-map tools (Tab/Insert add a child, Enter a sibling, F2 edits, …).
+/// After Escape, Tab leaves the tree as usual, so no keyboard user is trapped.
+fn on_tree_key(editor: Editor, tab_leaves: StoredValue<bool>, ev: web_sys::KeyboardEvent) {
     let Some(current) = editor.selected_index() else { return };
-    let key = match ev.key().as_str() {
+    let key = ev.key();
+    let leaves = tab_leaves.get_value();
+    tab_leaves.set_value(key == "Escape");
+    let ctrl = ev.ctrl_key() || ev.meta_key();
+    let nav = match key.as_str() {
+        "ArrowUp" | "ArrowDown" if ev.alt_key() => None,
         "ArrowUp" => Some(TreeKey::Up),
         "ArrowDown" => Some(TreeKey::Down),
         "ArrowLeft" => Some(TreeKey::Left),
         "ArrowRight" => Some(TreeKey::Right),
         "Home" => Some(TreeKey::Home),
         "End" => Some(TreeKey::End),
-        " " | "Enter" => None,
+        _ => None,
+    };
+    if let Some(nav) = nav {
+        ev.prevent_default();
+        ev.stop_propagation();
+        let step = editor
+            .tree
+            .with_untracked(|t| t.as_ref().map(|t| editor.outline.with_untracked(|o| key_move(t, o, current, nav))));
+        match step {
+            Some(Move::Select(i)) => {
+                editor.select(i);
+                focus_card(i);
+            }
+            Some(Move::Expand(i)) => editor.reshape(|o, t| o.set_collapsed(t, i, false)),
+            Some(Move::Collapse(i)) => editor.reshape(|o, t| o.set_collapsed(t, i, true)),
+            Some(Move::Stay) | None => {}
+        }
+        return;
+    }
+    let command = match key.as_str() {
+        " " => {
+            editor.reshape(|o, t| o.toggle(t, current));
+            None
+        }
+        "Enter" if ev.alt_key() => {
+            focus_details();
+            None
+        }
+        "Tab" if leaves || ev.shift_key() => return,
+        "Tab" | "Insert" => Some(Command::AddChild),
+        "Enter" => Some(Command::AddSibling),
+        "F2" => Some(Command::EditInPlace),
+        "Delete" | "Backspace" if ev.shift_key() => Some(Command::DeleteNode),
+        "Delete" | "Backspace" => Some(Command::DeleteSubtree),
+        "d" | "D" if ctrl => Some(Command::Duplicate),
+        "ArrowUp" if ev.alt_key() => Some(Command::MoveUp),
+        "ArrowDown" if ev.alt_key() => Some(Command::MoveDown),
+        "m" | "M" if !ctrl && !ev.alt_key() => Some(Command::MoveTo),
         _ => return,
     };
     ev.prevent_default();
     ev.stop_propagation();
-    let Some(key) = key else {
-        if ev.key() == " " {
-            editor.reshape(|o, t| o.toggle(t, current));
-        } else {
-            focus_details();
+    if let Some(command) = command {
+        if run(editor, command) && editor.editing.get_untracked().is_none() {
+            refocus(editor);
         }
-        return;
-    };
-    let step = editor
-        .tree
-        .with_untracked(|t| t.as_ref().map(|t| editor.outline.with_untracked(|o| key_move(t, o, current, key))));
-    match step {
-        Some(Move::Select(i)) => {
-            editor.select(i);
-            focus_card(i);
-        }
-        Some(Move::Expand(i)) => editor.reshape(|o, t| o.set_collapsed(t, i, false)),
-        Some(Move::Collapse(i)) => editor.reshape(|o, t| o.set_collapsed(t, i, true)),
-        Some(Move::Stay) | None => {}
+    }
+}
+
+/// Keeps keyboard focus on the selected card after an edit moved it.
+pub fn refocus(editor: Editor) {
+    if let Some(i) = editor.selected_index() {
+        focus_card(i);
     }
 }
 
 /// Focuses card `i` once it is mounted (after the view moved to it).
+/// At once when it is, so keys typed right after land on it.
 pub fn focus_card(i: usize) {
-    request_animation_frame(move || {
+    let focus = move || {
         let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("card-{i}")));
         if let Some(el) = el {
             let _ = el.unchecked_into::<web_sys::SvgElement>().focus();
         }
-    });
+    };
+    focus();
+    // Again once the view has moved and the card is (re)mounted.
+    request_animation_frame(focus);
 }
 
 /// Enter on a card: move focus to its details in the side panel.
@@ -393,7 +500,7 @@ fn paint_overview(
                 let m = 3.0 * ratio;
                 px.fill(x - m, y - m, r.w * k + 2.0 * m, r.h * k + 2.0 * m, SELECTED);
             }
-            editor.doc.with_untracked(|d| {
+            editor.store.doc.with_untracked(|d| {
                 for &i in visible {
                     let Some(r) = l.rects[i] else { continue };
                     let (x, y) = at(r.x, r.y);

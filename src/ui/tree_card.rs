@@ -2,31 +2,34 @@ use leptos::prelude::*;
 
 use super::tree_canvas::focus_card;
 use crate::core::card::{Card, DetailKind, BAND_H, PAD};
-use crate::core::model::Level;
+use crate::core::model::{Level, NodeId};
 use crate::i18n::level_label;
-use crate::state::use_editor;
+use crate::state::{use_editor, Editor};
 
 /// Below this zoom cards are plain boxes (on the overview canvas): their text
 /// would be unreadable anyway.
 pub const TEXT_ZOOM: f64 = 0.3;
 
 /// One node as a card, placed in screen coordinates by the view transform.
+/// Mounted per node and content revision: an edit to the node remounts it,
+/// a move elsewhere only moves it.
 #[component]
-pub fn TreeCard(index: usize) -> impl IntoView {
+pub fn TreeCard(id: NodeId) -> impl IntoView {
     let editor = use_editor();
+    let index = node_index(editor, id.clone());
+    let start = index.get_untracked()?;
     let opts = editor.card_options.get_untracked();
     let card = editor.fonts.with_untracked(|f| {
-        editor.doc.with_untracked(|d| d.nodes.get_index(index).map(|(_, n)| Card::of(n, f, opts)))
+        editor.store.doc.with_untracked(|d| d.nodes.get_index(start).map(|(_, n)| Card::of(n, f, opts)))
     })?;
-    let child_count = editor.tree.with_untracked(|t| t.as_ref().map(|t| t.children[index].len()))?;
-    let (node_level, label, lane, crosscutting) = editor.doc.with_untracked(|d| {
-        let n = d.nodes.get_index(index)?.1;
+    let (node_level, label, lane, crosscutting) = editor.store.doc.with_untracked(|d| {
+        let n = d.nodes.get_index(start)?.1;
         Some((n.level, level_label(editor.lang, n), n.lane.clone(), !n.crosscutting.is_empty()))
     })?;
     let band_text = if lane.is_empty() { label } else { format!("{label} · {lane}") };
     let band_text = editor.fonts.with_untracked(|f| Card::band_label(&band_text, f));
 
-    let rect = Memo::new(move |_| editor.layout.with(|l| l.rects.get(index).copied().flatten()));
+    let rect = Memo::new(move |_| index.get().and_then(|i| editor.layout.with(|l| l.rects.get(i).copied().flatten())));
     let transform = move || {
         let (v, _) = editor.drawn.get();
         rect.get().map(|r| {
@@ -34,19 +37,24 @@ pub fn TreeCard(index: usize) -> impl IntoView {
             format!("translate({x:.1} {y:.1}) scale({:.4})", v.k)
         })
     };
-    let (selected, collapsed) = item_state(editor, index);
-    let is_match = Memo::new(move |_| editor.matches.with(|m| m.contains(&index)));
+    let (selected, collapsed, child_count) = item_state(editor, id.clone(), index);
+    let edit_id = id.clone();
+    let is_match = Memo::new(move |_| index.get().is_some_and(|i| editor.matches.with(|m| m.contains(&i))));
     let is_current = Memo::new(move |_| {
         let pos = editor.match_pos.get();
-        editor.matches.with(|m| m.get(pos) == Some(&index))
+        index.get().is_some_and(|i| editor.matches.with(|m| m.get(pos) == Some(&i)))
     });
     let select = move |_| {
-        editor.select(index);
-        focus_card(index);
+        if let Some(i) = index.get_untracked() {
+            editor.select(i);
+            focus_card(i);
+        }
     };
     let toggle = move |ev: leptos::ev::MouseEvent| {
         ev.stop_propagation();
-        editor.reshape(|o, t| o.toggle(t, index));
+        if let Some(i) = index.get_untracked() {
+            editor.reshape(|o, t| o.toggle(t, i));
+        }
     };
 
     let kondisi_lines = card
@@ -75,19 +83,25 @@ pub fn TreeCard(index: usize) -> impl IntoView {
         {detail_lines}
     };
     let (w, h) = (card.w, card.h);
-    let toggle_button = (child_count > 0).then(|| {
-        view! {
-            <g class="toggle" aria-hidden="true" transform=format!("translate({} {h})", w / 2.0) on:click=toggle>
-                <circle r="10" />
-                <text text-anchor="middle" y="4.5">{move || if collapsed.get() { format!("+{child_count}") } else { "−".to_owned() }}</text>
-            </g>
-        }
-    });
+    let toggle_button = move || {
+        (child_count.get() > 0).then(|| {
+            view! {
+                <g class="toggle" aria-hidden="true" transform=format!("translate({} {h})", w / 2.0) on:click=toggle>
+                    <circle r="10" />
+                    <text text-anchor="middle" y="4.5">
+                        {move || if collapsed.get() { format!("+{}", child_count.get()) } else { "−".to_owned() }}
+                    </text>
+                </g>
+            }
+        })
+    };
     Some(view! {
         <TreeItem
+            id=id
             index=index
             selected=selected
             collapsed=collapsed
+            child_count=child_count
             attr:class=format!("card lvl-{}", level_slug(node_level))
             class:lane=!lane.is_empty()
             class:crosscutting=crosscutting
@@ -96,6 +110,7 @@ pub fn TreeCard(index: usize) -> impl IntoView {
             class:current-match=move || is_current.get()
             transform=Signal::derive(transform)
             on:click=select
+            on:dblclick=move |_| editor.editing.set(Some(edit_id.clone()))
         >
             <rect class="card-bg" width=w height=h rx="6" />
             <path class="band" d=format!("M0 6a6 6 0 0 1 6-6h{:.1}a6 6 0 0 1 6 6v{BAND_H}h-{w:.1}z", w - 12.0) />
@@ -108,9 +123,20 @@ pub fn TreeCard(index: usize) -> impl IntoView {
 /// A bare treeitem for a node drawn on the overview canvas: the tree stays
 /// navigable by keyboard and screen reader when zoomed far out.
 #[component]
-pub fn TreeItemStub(index: usize) -> impl IntoView {
-    let (selected, collapsed) = item_state(use_editor(), index);
-    view! { <TreeItem index=index selected=selected collapsed=collapsed /> }
+pub fn TreeItemStub(id: NodeId) -> impl IntoView {
+    let editor = use_editor();
+    let index = node_index(editor, id.clone());
+    let (selected, collapsed, child_count) = item_state(editor, id.clone(), index);
+    view! { <TreeItem id=id index=index selected=selected collapsed=collapsed child_count=child_count /> }
+}
+
+/// Where node `id` is in the document, following edits that move it.
+fn node_index(editor: Editor, id: NodeId) -> Memo<Option<usize>> {
+    Memo::new(move |_| {
+        editor.store.structure.track();
+        editor.store.generation.track();
+        editor.store.doc.with_untracked(|d| d.nodes.get_index_of(&id))
+    })
 }
 
 /// What every node in the tree is, drawn as a card or bare: a WAI-ARIA
@@ -118,9 +144,11 @@ pub fn TreeItemStub(index: usize) -> impl IntoView {
 /// that selects its node when focused.
 #[component]
 fn TreeItem(
-    index: usize,
+    id: NodeId,
+    index: Memo<Option<usize>>,
     selected: Memo<bool>,
     collapsed: Memo<bool>,
+    child_count: Memo<usize>,
     /// Where a drawn card goes (SVG transform); a bare treeitem has none.
     #[prop(optional)]
     transform: Option<Signal<Option<String>>>,
@@ -129,51 +157,54 @@ fn TreeItem(
     children: Option<Children>,
 ) -> impl IntoView {
     let editor = use_editor();
-    let (name, depth, child_count) = item_facts(editor, index)?;
+    let name = item_name(editor, &id)?;
+    let depth = move || index.get().and_then(|i| editor.tree.with(|t| t.as_ref().map(|t| t.depth[i] + 1)));
     Some(view! {
         <g
-            id=format!("card-{index}")
+            id=move || index.get().map(|i| format!("card-{i}"))
             role="treeitem"
-            aria-level=depth + 1
-            aria-expanded=move || (child_count > 0).then(|| (!collapsed.get()).to_string())
+            aria-level=depth
+            aria-expanded=move || (child_count.get() > 0).then(|| (!collapsed.get()).to_string())
             aria-selected=move || selected.get().to_string()
             aria-label=name
             tabindex=move || if selected.get() || is_entry(editor, index) { "0" } else { "-1" }
             transform=move || transform.and_then(|t| t.get())
-            on:focus=move |_| select_on_focus(editor, index)
+            on:focus=move |_| select_on_focus(editor, &id)
         >
             {children.map(|c| c())}
         </g>
     })
 }
 
-/// The accessible name (kondisi first, then level), depth and child count.
-fn item_facts(editor: crate::state::Editor, index: usize) -> Option<(String, u32, usize)> {
-    let (kondisi, label) = editor.doc.with_untracked(|d| {
-        let n = d.nodes.get_index(index)?.1;
+/// The accessible name: kondisi first, then level.
+fn item_name(editor: Editor, id: &str) -> Option<String> {
+    let (kondisi, label) = editor.store.doc.with_untracked(|d| {
+        let n = d.nodes.get(id)?;
         Some((n.kondisi.trim().to_owned(), level_label(editor.lang, n)))
     })?;
-    let (depth, child_count) =
-        editor.tree.with_untracked(|t| t.as_ref().map(|t| (t.depth[index], t.children[index].len())))?;
-    Some((format!("{}, {label}", if kondisi.is_empty() { "…" } else { &kondisi }), depth, child_count))
+    Some(format!("{}, {label}", if kondisi.is_empty() { "…" } else { &kondisi }))
 }
 
-/// Whether node `index` is selected, and whether it is collapsed.
-fn item_state(editor: crate::state::Editor, index: usize) -> (Memo<bool>, Memo<bool>) {
-    let selected = Memo::new(move |_| editor.selected.with(|s| s.is_some()) && editor.selected_index() == Some(index));
-    let collapsed = Memo::new(move |_| editor.outline.with(|o| o.is_collapsed(index)));
-    (selected, collapsed)
+/// Whether node `id` is selected, whether it is collapsed, and its child count.
+fn item_state(editor: Editor, id: NodeId, index: Memo<Option<usize>>) -> (Memo<bool>, Memo<bool>, Memo<usize>) {
+    let selected = Memo::new(move |_| editor.selected.with(|s| s.as_deref() == Some(id.as_str())));
+    let collapsed = Memo::new(move |_| index.get().is_some_and(|i| editor.outline.with(|o| o.is_collapsed(i))));
+    let child_count = Memo::new(move |_| {
+        index.get().and_then(|i| editor.tree.with(|t| t.as_ref().map(|t| t.children[i].len()))).unwrap_or(0)
+    });
+    (selected, collapsed, child_count)
 }
 
 /// With nothing selected, the root is where Tab enters the tree.
-fn is_entry(editor: crate::state::Editor, index: usize) -> bool {
-    editor.selected.with(|s| s.is_none()) && editor.tree.with(|t| t.as_ref().is_some_and(|t| t.root == index))
+fn is_entry(editor: Editor, index: Memo<Option<usize>>) -> bool {
+    editor.selected.with(|s| s.is_none())
+        && index.get().is_some_and(|i| editor.tree.with(|t| t.as_ref().is_some_and(|t| t.root == i)))
 }
 
 /// Focus follows selection: a card reached by Tab becomes the selected one.
-fn select_on_focus(editor: crate::state::Editor, index: usize) {
-    if editor.selected_index() != Some(index) {
-        editor.selected.set(editor.index_of(index));
+fn select_on_focus(editor: Editor, id: &str) {
+    if editor.selected.with_untracked(|s| s.as_deref() != Some(id)) {
+        editor.selected.set(Some(id.to_owned()));
     }
 }
 

@@ -38,7 +38,7 @@ test('selecting a card shows its details in the side panel', async () => {
   assert.equal(await card.getAttribute('aria-selected'), 'true');
   const panel = page.getByRole('complementary');
   await panel.getByText('Persentase PMKS yang mendapat bantuan permakanaan').waitFor();
-  assert.ok(await panel.getByText('Bidang Rehabilitasi Sosial').isVisible());
+  assert.equal(await panel.getByLabel('Penanggung jawab', { exact: true }).inputValue(), 'Bidang Rehabilitasi Sosial');
   await page.close();
 });
 

@@ -48,7 +48,7 @@ for (const file of ['payakumbuh-dinsos-2023-2028.json', 'sumbar-dinsos-iku-2023.
   });
 }
 
-test('arrow keys move the selection; Space collapses; Enter opens details', async () => {
+test('arrow keys move the selection; Space collapses; Alt+Enter opens details', async () => {
   const { page } = await open(browser);
   await page.getByRole('treeitem', { name: /^Terwujudnya Pembangunan Manusia/ }).click();
   await page.keyboard.press('ArrowDown');
@@ -68,7 +68,7 @@ test('arrow keys move the selection; Space collapses; Enter opens details', asyn
   assert.match(await selected(page).getAttribute('aria-label'), /^Meningkatnya Penanganan PMKS/);
   await page.keyboard.press('End');
   assert.match(await selected(page).getAttribute('aria-label'), /^Meningkatnya akurasi data kemiskinan/);
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Alt+Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'node-details');
   await page.close();
 });

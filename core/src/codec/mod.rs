@@ -2,5 +2,6 @@
 
 pub mod json;
 pub mod migrate;
+pub mod pack;
 
 pub use json::{export, import, ImportError, Imported, Repair, APP, FORMAT, MAX_BYTES, VERSION};

@@ -1,0 +1,77 @@
+//! deflate-raw by the browser (`CompressionStream`), so no compressor is
+//! compiled into the wasm. Decompression counts bytes as they arrive and
+//! cancels at a cap: a few KB of deflate can expand to gigabytes.
+
+use js_sys::{Array, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair};
+
+use super::js_message;
+
+// web-sys has these only behind `--cfg web_sys_unstable_apis`; declared here
+// instead, so no build needs the flag.
+#[wasm_bindgen]
+extern "C" {
+    type CompressionStream;
+    #[wasm_bindgen(catch, constructor)]
+    fn new(format: &str) -> Result<CompressionStream, JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    type DecompressionStream;
+    #[wasm_bindgen(catch, constructor)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+const FORMAT: &str = "deflate-raw";
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum InflateError {
+    #[error("decompressed data passes {max} bytes")]
+    TooLarge { max: usize },
+    /// Damaged data, or no `DecompressionStream` in this browser.
+    #[error("{0}")]
+    Js(String),
+}
+
+/// `text` as UTF-8, compressed with deflate-raw.
+pub async fn deflate(text: &str) -> Result<Vec<u8>, String> {
+    let js = |e: JsValue| js_message(&e);
+    let blob = Blob::new_with_str_sequence(&Array::of1(&JsValue::from_str(text))).map_err(js)?;
+    let transform = CompressionStream::new(FORMAT).map_err(js)?;
+    let stream = blob.stream().pipe_through(transform.unchecked_ref::<ReadableWritablePair>());
+    read_all(&stream, usize::MAX).await.map_err(|e| e.to_string())
+}
+
+/// Reverses [`deflate`], giving up as soon as more than `max` bytes come out.
+pub async fn inflate(bytes: &[u8], max: usize) -> Result<Vec<u8>, InflateError> {
+    let js = |e: JsValue| InflateError::Js(js_message(&e));
+    let blob = Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes))).map_err(js)?;
+    let transform = DecompressionStream::new(FORMAT).map_err(js)?;
+    let stream = blob.stream().pipe_through(transform.unchecked_ref::<ReadableWritablePair>());
+    read_all(&stream, max).await
+}
+
+async fn read_all(stream: &ReadableStream, max: usize) -> Result<Vec<u8>, InflateError> {
+    let js = |e: JsValue| InflateError::Js(js_message(&e));
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let result = JsFuture::from(reader.read()).await.map_err(js)?;
+        if Reflect::get(&result, &JsValue::from_str("done")).map_err(js)?.as_bool() != Some(false) {
+            return Ok(out);
+        }
+        let chunk: Uint8Array = Reflect::get(&result, &JsValue::from_str("value")).map_err(js)?.unchecked_into();
+        let start = out.len();
+        if chunk.length() as usize > max - start {
+            // Stops the decompressor; what it would still produce is never made.
+            let _ = JsFuture::from(reader.cancel()).await;
+            return Err(InflateError::TooLarge { max });
+        }
+        out.resize(start + chunk.length() as usize, 0);
+        chunk.copy_to(&mut out[start..]);
+    }
+}

@@ -1,0 +1,113 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::tree_canvas::focus_card;
+use crate::core::card::{CardFonts, BAND_H, PAD};
+use crate::i18n::{t, Key};
+use crate::state::use_editor;
+
+/// Types a card's kondisi in place (double-click or F2): the card grows as
+/// the text does; Enter or leaving commits (one undo step), Escape restores
+/// the text it had.
+#[component]
+pub fn KondisiEditor() -> impl IntoView {
+    let editor = use_editor();
+    let lang = editor.lang;
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    // The text before editing, to restore on Escape.
+    let original = StoredValue::new(String::new());
+    let index = Memo::new(move |_| {
+        editor.store.structure.track();
+        editor.editing.with(|e| e.as_ref().and_then(|id| editor.store.doc.with_untracked(|d| d.nodes.get_index_of(id))))
+    });
+    let rect = move || {
+        let i = index.get()?;
+        let r = editor.layout.with(|l| l.rects.get(i).copied().flatten())?;
+        let v = editor.viewport.get();
+        let (x, y) = v.to_screen(r.x, r.y);
+        Some((x, y, r.w * v.k, r.h * v.k, v.k))
+    };
+    let style = move || {
+        rect().map(|(x, y, w, h, k)| {
+            format!(
+                "left:{x:.1}px;top:{:.1}px;width:{w:.1}px;min-height:{:.1}px;font-size:{:.2}px;padding:{:.1}px",
+                y + BAND_H * k,
+                (h - BAND_H * k).max(0.0),
+                CardFonts::KONDISI_PX * k,
+                (PAD * k).max(2.0)
+            )
+        })
+    };
+    // Opening: fill in the text, select it all, focus.
+    Effect::new(move |_| {
+        let Some(id) = editor.editing.get() else { return };
+        let text = editor.store.doc.with_untracked(|d| d.nodes.get(&id).map(|n| n.kondisi.clone())).unwrap_or_default();
+        original.set_value(text.clone());
+        editor.seal();
+        request_animation_frame(move || {
+            if let Some(el) = area.get_untracked() {
+                el.set_value(&text);
+                let _ = el.focus();
+                el.select();
+            }
+        });
+    });
+    let close = move |commit: bool| {
+        let Some(id) = editor.editing.get_untracked() else { return };
+        if !commit {
+            let text = original.get_value();
+            editor.set_node(&id, "kondisi", |n| n.kondisi = text);
+        }
+        editor.seal();
+        let at = index.get_untracked();
+        editor.editing.set(None);
+        if let Some(i) = at {
+            focus_card(i);
+        }
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let Some(id) = editor.editing.get_untracked() else { return };
+        let text = event_target_value(&ev);
+        editor.set_node(&id, "kondisi", |n| n.kondisi = text);
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        ev.stop_propagation();
+        match ev.key().as_str() {
+            "Enter" if !ev.shift_key() => {
+                ev.prevent_default();
+                close(true);
+            }
+            "Escape" => {
+                ev.prevent_default();
+                close(false);
+            }
+            _ => {}
+        }
+    };
+    move || {
+        style().map(|style| {
+            view! {
+                <textarea
+                    class="kondisi-editor"
+                    node_ref=area
+                    style=style
+                    aria-label=t(lang, Key::EditKondisi)
+                    placeholder=t(lang, Key::KondisiPlaceholder)
+                    on:input=on_input
+                    on:keydown=on_key
+                    on:blur=move |_| close(true)
+                    on:pointerdown=|ev| ev.stop_propagation()
+                    on:wheel=|ev| ev.stop_propagation()
+                ></textarea>
+            }
+        })
+    }
+}
+
+/// Whether keys typed now go to a text field (and not to the tree's shortcuts).
+pub fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || el.get_attribute("contenteditable").is_some_and(|v| v != "false")
+    })
+}
