@@ -146,6 +146,13 @@ pub enum Key {
     PreviousMatch,
     SaveFailed,
     Close,
+    Saved,
+    Saving,
+    Unsaved,
+    ConflictMessage,
+    TakeTheirs,
+    KeepOurs,
+    KeepAsNew,
     DropHint,
     DropHere,
     DropRefused,
@@ -440,6 +447,20 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, ExamplesList) => "Example performance trees from real documents",
         (Lang::Id, Close) => "Tutup",
         (Lang::En, Close) => "Close",
+        (Lang::Id, Saved) => "Tersimpan",
+        (Lang::En, Saved) => "Saved",
+        (Lang::Id, Saving) => "Menyimpan…",
+        (Lang::En, Saving) => "Saving…",
+        (Lang::Id, Unsaved) => "Belum tersimpan",
+        (Lang::En, Unsaved) => "Not saved",
+        (Lang::Id, ConflictMessage) => "Draf ini diubah di tab lain sejak tab ini menyimpannya.",
+        (Lang::En, ConflictMessage) => "This draft was changed in another tab since this tab saved it.",
+        (Lang::Id, TakeTheirs) => "Muat versi tab lain",
+        (Lang::En, TakeTheirs) => "Load the other tab's version",
+        (Lang::Id, KeepOurs) => "Timpa dengan versi ini",
+        (Lang::En, KeepOurs) => "Overwrite with this version",
+        (Lang::Id, KeepAsNew) => "Simpan versi ini sebagai draf baru",
+        (Lang::En, KeepAsNew) => "Save this version as a new draft",
         (Lang::Id, DropHint) => "Lepaskan di atas kotak yang akan menjadi induknya",
         (Lang::En, DropHint) => "Drop onto the box that becomes its parent",
         (Lang::Id, DropHere) => "Pindahkan ke bawah kotak ini",
@@ -710,6 +731,53 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         (Lang::En, Paste) => "paste",
         (Lang::Id, ChangeLevel) => "ubah tingkat",
         (Lang::En, ChangeLevel) => "change level",
+    }
+}
+
+/// What went wrong with the drafts in browser storage, and what to do.
+pub fn storage_error(lang: Lang, e: &crate::storage::StorageError) -> String {
+    use crate::storage::StorageError::*;
+    let id = lang == Lang::Id;
+    let mb = |b: u64| format!("{:.1}", b as f64 / 1_048_576.0).replace('.', if id { "," } else { "." });
+    match e {
+        Unavailable if id => "penyimpanan peramban tidak tersedia (mode pribadi atau data situs diblokir); unduh JSON agar pekerjaan tidak hilang".to_owned(),
+        Unavailable => "browser storage is not available (private mode or blocked site data); download the JSON to keep your work".to_owned(),
+        QuotaExceeded { used, quota, .. } if id => format!(
+            "penyimpanan penuh ({} MB dari ±{} MB). Dokumen tetap utuh di layar: unduh JSON, atau hapus draf atau versi lama di Draf; penyimpanan berlanjut bila ada ruang",
+            mb(*used),
+            mb(*quota)
+        ),
+        QuotaExceeded { used, quota, .. } => format!(
+            "storage is full ({} MB of about {} MB). The document on screen is intact: download the JSON, or delete old drafts or versions under Drafts; saving resumes when there is room",
+            mb(*used),
+            mb(*quota)
+        ),
+        Conflict { .. } if id => "draf ini diubah di tab lain; pilih versi yang dipakai".to_owned(),
+        Conflict { .. } => "this draft was changed in another tab; choose which version to keep".to_owned(),
+        Unreadable { reason, .. } if id => format!(
+            "draf tidak dapat dibaca ({}); teksnya disimpan tanpa diubah dan dapat diunduh dari daftar Draf",
+            unreadable_reason(lang, reason)
+        ),
+        Unreadable { reason, .. } => format!(
+            "the draft cannot be read ({}); its text is kept unchanged and can be downloaded from the Drafts list",
+            unreadable_reason(lang, reason)
+        ),
+        NotFound(_) if id => "draf tidak ditemukan (mungkin dihapus di tab lain)".to_owned(),
+        NotFound(_) => "the draft was not found (perhaps deleted in another tab)".to_owned(),
+        Js(m) if id => format!("penyimpanan peramban gagal ({m})"),
+        Js(m) => format!("browser storage failed ({m})"),
+    }
+}
+
+fn unreadable_reason(lang: Lang, reason: &crate::storage::ReadError) -> String {
+    use crate::storage::ReadError;
+    let id = lang == Lang::Id;
+    match reason {
+        ReadError::Import(e) => import_error(lang, e),
+        ReadError::TooLarge { .. } if id => "terlalu besar setelah diurai".to_owned(),
+        ReadError::TooLarge { .. } => "too large once decompressed".to_owned(),
+        _ if id => "teks rusak".to_owned(),
+        _ => "damaged text".to_owned(),
     }
 }
 

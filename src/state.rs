@@ -22,6 +22,9 @@ use crate::core::viewport::Viewport;
 use crate::i18n::{import_error, op_error, t, Key, Lang};
 use crate::web::{fetch_bytes, mark, measure_card_fonts, measure_first_paint, replace_query_param, timed};
 
+/// The source named for the built-in sample tree.
+pub const SAMPLE_SOURCE: &str = "sample";
+
 /// Margin in screen pixels around a fitted tree.
 const FIT_MARGIN: f64 = 24.0;
 
@@ -41,6 +44,16 @@ pub struct Store {
     revs: StoredValue<HashMap<NodeId, u64>>,
     /// Changes not yet applied to the card sizes, and the count they start from.
     pending: StoredValue<(Vec<Change>, usize)>,
+    /// Where the open document came from (set with every replacement).
+    pub origin: RwSignal<Origin>,
+}
+
+/// Where an opened document came from: a stored draft, or elsewhere (a
+/// file, a URL, an example, a new document), which makes it a new draft.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    Draft(String),
+    New { source: Option<String> },
 }
 
 impl Store {
@@ -55,6 +68,7 @@ impl Store {
             structure: RwSignal::new(0),
             revs: StoredValue::new(HashMap::new()),
             pending: StoredValue::new((Vec::new(), 0)),
+            origin: RwSignal::new(Origin::New { source: Some(SAMPLE_SOURCE.to_owned()) }),
         }
     }
 
@@ -64,8 +78,9 @@ impl Store {
     }
 
     /// Replaces the document with another one (opened, not edited): no undo.
-    fn replace(&self, doc: Document) {
+    fn replace(&self, doc: Document, origin: Origin) {
         self.write.set(doc);
+        self.origin.set(origin);
         self.history.update(History::clear);
         self.revs.update_value(HashMap::clear);
         self.pending.set_value((Vec::new(), 0));
@@ -258,7 +273,7 @@ impl Editor {
         match import(bytes) {
             Ok(imported) => {
                 mark("pk:data-ready");
-                self.open_document(imported.document);
+                self.open_document(imported.document, Origin::New { source: Some(source.to_owned()) });
                 measure_first_paint();
                 true
             }
@@ -274,8 +289,8 @@ impl Editor {
     }
 
     /// Shows `doc` in place of the open document, with a fresh view and history.
-    pub fn open_document(&self, doc: Document) {
-        self.store.replace(doc);
+    pub fn open_document(&self, doc: Document, origin: Origin) {
+        self.store.replace(doc, origin);
         self.selected.set(None);
         self.editing.set(None);
         self.outline.set(Outline::default());
@@ -400,8 +415,13 @@ impl Editor {
                 self.store.changed(&changes, len_before);
                 self.follow(&changes, len_before);
                 let after = select.or(before.clone());
+                let moved = after != before || changes.iter().any(Change::is_structural);
                 self.store.history.update(|h| h.record(Entry { action, ops, group, before, after: after.clone() }));
-                self.select_id(after.as_deref());
+                // Typing in a field keeps the view where it is; a new or
+                // moved box is brought into view.
+                if moved {
+                    self.select_id(after.as_deref());
+                }
                 true
             }
             Some(Err(e)) => {

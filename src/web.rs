@@ -124,6 +124,14 @@ pub fn measure_first_paint() {
     });
 }
 
+/// Records the User Timing measure `name` from mark `start` to now (for
+/// work that awaits, where [`timed`] cannot wrap it).
+pub fn measure_from(name: &str, start: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, start);
+    }
+}
+
 /// Runs `f` and records its duration as the User Timing measure `name`.
 pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let Some(p) = web_sys::window().and_then(|w| w.performance()) else { return f() };

@@ -58,7 +58,7 @@ fn random_edit(doc: &mut Document, rng: &mut Rng) -> Result<(Action, Vec<Op>, Ve
 }
 
 fn rng_even(s: &str) -> bool {
-    s.len() % 2 == 0
+    s.len().is_multiple_of(2)
 }
 
 /// Ids kept aligned with the node list by the changes alone; slots the

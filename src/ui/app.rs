@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 
 use super::alert::Alert;
+use super::conflict_banner::ConflictBanner;
 use super::header::Header;
 use super::shortcuts::install_shortcuts;
 use super::side_panel::SidePanel;
 use super::toolbar::Toolbar;
 use super::tree_canvas::TreeCanvas;
+use crate::autosave::provide_drafts;
 use crate::core::model::Document;
 use crate::core::sample::sample;
 use crate::i18n::{import_error, t, Key, Lang};
@@ -27,15 +29,14 @@ pub fn App() -> impl IntoView {
     let editor = provide_editor(lang, doc, current_year());
     editor.alert.set(error);
     install_shortcuts();
-    if let Some(src) = query_param("src") {
-        editor.open_url(src);
-    }
+    provide_drafts(editor, query_param("src"));
 
     view! {
         <div class="app">
             <Header />
             <Toolbar />
             <Alert />
+            <ConflictBanner />
             <main class="workspace">
                 <TreeCanvas />
                 <SidePanel />

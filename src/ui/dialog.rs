@@ -60,14 +60,19 @@ pub fn Dialog(
             focus(&el);
         }
     };
-    // The dialog has no padding, so a click on the dialog element itself
-    // (not on what is inside) is a click on the backdrop.
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let on_backdrop = dialog.get_untracked().zip(ev.target()).is_some_and(|(d, t)| {
+    // The dialog has no padding, so an event on the dialog element itself
+    // (not on what is inside) is on the backdrop. Pressed there too: a drag
+    // that starts in a field and ends outside is not a click on the backdrop.
+    let on_backdrop = move |ev: &web_sys::Event| {
+        dialog.get_untracked().zip(ev.target()).is_some_and(|(d, t)| {
             let (d, t): (&wasm_bindgen::JsValue, &wasm_bindgen::JsValue) = (d.as_ref(), t.as_ref());
             d == t
-        });
-        if light_dismiss && on_backdrop {
+        })
+    };
+    let pressed_on_backdrop = StoredValue::new(false);
+    let on_pointerdown = move |ev: leptos::ev::PointerEvent| pressed_on_backdrop.set_value(on_backdrop(&ev));
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if light_dismiss && pressed_on_backdrop.get_value() && on_backdrop(&ev) {
             open.set(false);
         }
     };
@@ -77,6 +82,7 @@ pub fn Dialog(
             class=format!("dialog {class}")
             aria-labelledby=labelled_by
             on:close=on_close
+            on:pointerdown=on_pointerdown
             on:click=on_click
             on:keydown=|ev| ev.stop_propagation()
         >

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::lang_switch::LangSwitch;
+use super::save_status::SaveStatus;
 use crate::i18n::{t, Key};
 use crate::state::use_editor;
 
@@ -21,6 +22,7 @@ pub fn Header() -> impl IntoView {
         <header class="app-header">
             <span class="app-name">{t(lang, Key::AppName)}</span>
             <h1 class="doc-title">{title}</h1>
+            <SaveStatus />
             <span class="spacer"></span>
             <LangSwitch />
         </header>

@@ -2,6 +2,7 @@
 
 mod alert;
 mod app;
+mod conflict_banner;
 mod dialog;
 mod drop_target;
 mod edit_controls;
@@ -15,6 +16,7 @@ mod menu;
 mod minimap;
 mod move_picker;
 mod new_document;
+mod save_status;
 mod search_box;
 mod shortcuts;
 mod shortcuts_help;

@@ -116,6 +116,8 @@ pub fn MovePicker(moving: RwSignal<Option<NodeId>>) -> impl IntoView {
             "PageDown" => go(k + 10),
             "PageUp" => go(k.saturating_sub(10)),
             "Enter" => choose(k),
+            // A search field would clear itself first; one Escape closes.
+            "Escape" => open.set(false),
             _ => return,
         }
         ev.prevent_default();
@@ -131,11 +133,12 @@ pub fn MovePicker(moving: RwSignal<Option<NodeId>>) -> impl IntoView {
                     let c = &p.candidates[c];
                     let indent = format!("padding-left:{:.2}rem", 0.6 + 1.1 * f64::from(c.depth.min(MAX_INDENT)));
                     let kondisi = if c.kondisi.is_empty() { "…".to_owned() } else { c.kondisi.clone() };
-                    let current = c.current_parent.then(|| {
-                        view! { <span class="move-current">{format!(" · {}", t(lang, Key::MoveCurrentParent))}</span> }
-                    });
+                    let current = c.current_parent.then(|| format!(" · {}", t(lang, Key::MoveCurrentParent)));
+                    // Spoken as "kondisi, level": the spans alone would run together.
+                    let name = format!("{kondisi}, {}{}", c.level, current.as_deref().unwrap_or(""));
+                    let current = current.map(|c| view! { <span class="move-current">{c}</span> });
                     view! {
-                        <li role="option" id=option_id(k) style=indent
+                        <li role="option" id=option_id(k) style=indent aria-label=name
                             aria-selected=move || (active.get() == k).to_string()
                             on:click=move |_| choose(k)>
                             <span class="move-kondisi">{kondisi}</span>
@@ -241,5 +244,19 @@ fn scroll_into_view(list: NodeRef<leptos::html::Ul>, id: &str) {
         list.set_scroll_top(top);
     } else if bottom > scroll + height {
         list.set_scroll_top(bottom - height);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{move_count, Lang};
+
+    #[test]
+    fn the_count_says_how_many_more_match_in_each_language() {
+        assert_eq!(move_count(Lang::Id, 5, 5), "5 kotak");
+        assert_eq!(move_count(Lang::En, 1, 1), "1 box");
+        assert_eq!(move_count(Lang::Id, 200, 10_000), "200 dari 10.000 kotak ditampilkan; ketik untuk mempersempit.");
+        assert_eq!(move_count(Lang::En, 200, 1_234_567), "Showing 200 of 1,234,567 boxes; type to narrow the list.");
+        assert_eq!(move_count(Lang::Id, 0, 0), "Tidak ada kotak yang cocok.");
     }
 }

@@ -40,6 +40,7 @@ pub fn NewDocument(open: RwSignal<bool>, on_create: Callback<(Document, Option<N
             error.set(None);
         }
     });
+    // The document's details as typed so far; the period if it is valid.
     let meta = move || Meta {
         opd: opd.get().trim().to_owned(),
         wilayah: wilayah.get().trim().to_owned(),
@@ -48,7 +49,7 @@ pub fn NewDocument(open: RwSignal<bool>, on_create: Callback<(Document, Option<N
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut meta = meta();
+        let mut meta = untrack(meta);
         if let Err(e) = parse_periode(&awal.get_untracked(), &akhir.get_untracked()) {
             error.set(Some(e));
             let field = if e == PeriodeError::BadStart { awal_input } else { akhir_input };
@@ -145,5 +146,21 @@ pub fn NewDocument(open: RwSignal<bool>, on_create: Callback<(Document, Option<N
                 </div>
             </form>
         </Dialog>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::sample::{parse_periode, PeriodeError};
+    use crate::i18n::{periode_error, Lang};
+
+    #[test]
+    fn every_refused_period_is_explained_in_both_languages() {
+        for e in [PeriodeError::BadStart, PeriodeError::BadEnd, PeriodeError::EndBeforeStart, PeriodeError::TooLong] {
+            assert_ne!(periode_error(Lang::Id, e), periode_error(Lang::En, e));
+        }
+        let e = parse_periode("2030", "2025").unwrap_err();
+        assert_eq!(periode_error(Lang::Id, e), "Tahun akhir tidak boleh sebelum tahun awal.");
+        assert!(periode_error(Lang::En, PeriodeError::TooLong).contains("20 years"));
     }
 }

@@ -128,9 +128,13 @@ test('a Payakumbuh box fits the panel at 1366×768; screenshot saved', async () 
   const panel = panelOf(page);
   await panel.locator('details.more > summary').first().click();
   await panel.getByLabel('Polaritas').first().waitFor();
+  // The indicators at the top of the panel, as a planner scrolls to them.
+  await panel.locator('.section').nth(1).evaluate((el) => el.scrollIntoView());
   // Nothing runs past the panel; six plan years scroll inside their grid only.
   const aside = await panel.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
   assert.ok(aside.scroll <= aside.client, `the panel scrolls sideways: ${JSON.stringify(aside)}`);
+  const page_ = await page.evaluate(() => ({ scroll: document.scrollingElement.scrollHeight, inner: innerHeight }));
+  assert.ok(page_.scroll <= page_.inner, `the page itself scrolls: ${JSON.stringify(page_)}`);
   const grid = await panel.locator('.grid-wrap').first().evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
   assert.ok(grid.scroll > grid.client, 'six years scroll inside the grid');
   // Projector-readable: form text at least 13 CSS px.

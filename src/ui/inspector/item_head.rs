@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
 use super::inspected::Inspected;
+use super::item_buttons::ItemButtons;
 use super::list::List;
-use crate::i18n::{t, Key};
 
-/// An item's number, what it is (`title`, which names its group), and the
-/// buttons that move it up or down its list or remove it.
+/// An item's number and what it is (`title`, which names its group, so it
+/// can be told apart when its list is long), with its buttons.
 #[component]
 pub fn ItemHead(
     insp: Inspected,
@@ -14,20 +14,11 @@ pub fn ItemHead(
     #[prop(into)] title: Signal<String>,
     head_id: String,
 ) -> impl IntoView {
-    let lang = insp.editor.lang;
-    let count = Memo::new(move |_| insp.read(|n| list.len(n)));
-    let label = move |action: Key| format!("{} {} {}", t(lang, action), t(lang, list.noun()), i + 1);
-    let id = move |what: &str| format!("{}-{i}-{what}", list.key());
     view! {
         <div class="item-head">
             <span class="item-no" aria-hidden="true">{i + 1}</span>
             <span class="item-title" id=head_id title=move || title.get()>{move || title.get()}</span>
-            <button type="button" class="mini" id=id("up") aria-label=label(Key::MoveUp) title=label(Key::MoveUp)
-                disabled=i == 0 on:click=move |_| insp.shift(list, i, i - 1, "up")>"↑"</button>
-            <button type="button" class="mini" id=id("down") aria-label=label(Key::MoveDown) title=label(Key::MoveDown)
-                disabled={move || i + 1 >= count.get()} on:click=move |_| insp.shift(list, i, i + 1, "down")>"↓"</button>
-            <button type="button" class="mini remove" id=id("remove") aria-label=label(Key::Remove) title=label(Key::Remove)
-                on:click=move |_| insp.remove(list, i)>"✕"</button>
+            <ItemButtons insp list i />
         </div>
     }
 }

@@ -13,6 +13,7 @@ mod grid_cell;
 mod indikator_editor;
 mod indikator_more;
 mod inspected;
+mod item_buttons;
 mod item_head;
 mod item_list;
 mod jenis_field;

@@ -21,15 +21,15 @@ pub fn NodeFields(insp: Inspected) -> impl IntoView {
         }
     };
     view! {
+        <LevelField insp />
+        {text(Key::Kondisi, "kondisi", |n| &n.kondisi, |n| &mut n.kondisi)}
+        {text(Key::PenanggungJawab, "penanggung_jawab", |n| &n.penanggung_jawab, |n| &mut n.penanggung_jawab)}
         <div class="pair">
-            <div class="stack"><LevelField insp /></div>
             <SelectField label=t(lang, Key::Kind) options=vec![t(lang, Key::KindOutcome), t(lang, Key::KindOutput)]
                 value=move || insp.read(|n| usize::from(n.kind == Kind::Output))
                 set=move |k: usize| insp.change("kind", |n| n.kind = if k == 1 { Kind::Output } else { Kind::Outcome }) />
+            {text(Key::Lane, "lane", |n| &n.lane, |n| &mut n.lane)}
         </div>
-        {text(Key::Kondisi, "kondisi", |n| &n.kondisi, |n| &mut n.kondisi)}
-        {text(Key::PenanggungJawab, "penanggung_jawab", |n| &n.penanggung_jawab, |n| &mut n.penanggung_jawab)}
-        {text(Key::Lane, "lane", |n| &n.lane, |n| &mut n.lane)}
         {text(Key::Catatan, "catatan", |n| &n.catatan, |n| &mut n.catatan)}
     }
 }

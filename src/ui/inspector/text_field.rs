@@ -16,6 +16,9 @@ pub fn TextField(
     #[prop(optional, into)] warning: Option<Signal<Option<String>>>,
     #[prop(optional, into)] id: Option<String>,
     #[prop(optional)] class: &'static str,
+    /// Named for assistive technology only, where the context says what it is.
+    #[prop(optional)]
+    hide_label: bool,
 ) -> impl IntoView {
     let editor = use_editor();
     let warn_id = StoredValue::new(uid("warn"));
@@ -39,7 +42,7 @@ pub fn TextField(
     view! {
         <div class=format!("field {class}")>
             <label>
-                <span class="field-label">{label}</span>
+                <span class="field-label" class:visually-hidden=hide_label>{label}</span>
                 {control}
             </label>
             {move || warning.get().map(|w| view! { <small class="warn" id=warn_id.get_value()>"⚠ "{w}</small> })}

@@ -1,0 +1,506 @@
+//! The open draft: reopened on start with its view, saved a moment after
+//! every edit and when the tab is hidden or closed, and guarded against
+//! another tab's newer save. Storage itself (compression, versions, the
+//! trash, quota and unreadable texts) is [`crate::storage`].
+
+use leptos::prelude::*;
+use std::rc::Rc;
+use std::time::Duration;
+
+use crate::core::drafts::{Index, Stamp, ViewState};
+use crate::core::model::Document;
+use crate::core::viewport::Viewport;
+use crate::i18n::{storage_error, t, Key};
+use crate::state::{Editor, Origin, SAMPLE_SOURCE};
+use crate::storage::{on_storage_change, Change, DraftStore, Kept, StorageError, StorageListener, Usage};
+use crate::web::{mark, measure_from};
+
+/// Quiet time after an edit before it is saved.
+const SAVE_AFTER: Duration = Duration::from_millis(800);
+/// Quiet time after a view change (selection, collapse, pan) before it is kept.
+const VIEW_AFTER: Duration = Duration::from_millis(600);
+
+/// What the header says about the open draft.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    Saving,
+    /// Edited; saved in a moment.
+    Unsaved,
+    /// Not saved, and why (full storage, another tab, no storage, …).
+    Failed(StorageError),
+}
+
+/// The drafts as the UI sees them: a narrow handle for the header, the
+/// drafts list and the conflict banner.
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    store: StoredValue<Option<Rc<DraftStore>>, LocalStorage>,
+    /// The draft shown, once it is stored.
+    pub current: RwSignal<Option<String>>,
+    pub status: RwSignal<SaveStatus>,
+    /// Another tab saved the open draft since this one did.
+    pub conflict: RwSignal<bool>,
+    /// The list of drafts, refreshed when it may have changed.
+    pub index: RwSignal<Index>,
+    pub usage: RwSignal<Option<Usage>>,
+    /// The drafts list is open.
+    pub open_list: RwSignal<bool>,
+    /// The stamp of the last save this tab wrote or read.
+    stamp: StoredValue<Option<Stamp>>,
+    /// The edit count saved last, and the one being saved.
+    saved: StoredValue<u64>,
+    saving: StoredValue<bool>,
+    /// Bumped to cancel a pending debounced save or view write.
+    timer: StoredValue<u64>,
+    view_timer: StoredValue<u64>,
+    _listener: StoredValue<Option<Rc<StorageListener>>, LocalStorage>,
+}
+
+pub fn use_drafts() -> Drafts {
+    expect_context::<Drafts>()
+}
+
+/// Sets up drafts for `editor`: opens `src` (a URL to open as a new draft),
+/// or else the draft open last time, or else the sample as a first draft.
+pub fn provide_drafts(editor: Editor, src: Option<String>) -> Drafts {
+    let store = DraftStore::open().ok().map(Rc::new);
+    let drafts = Drafts {
+        store: StoredValue::new_local(store.clone()),
+        current: RwSignal::new(None),
+        status: RwSignal::new(if store.is_some() {
+            SaveStatus::Saved
+        } else {
+            SaveStatus::Failed(StorageError::Unavailable)
+        }),
+        conflict: RwSignal::new(false),
+        index: RwSignal::new(Index::default()),
+        usage: RwSignal::new(None),
+        open_list: RwSignal::new(false),
+        stamp: StoredValue::new(None),
+        saved: StoredValue::new(0),
+        saving: StoredValue::new(false),
+        timer: StoredValue::new(0),
+        view_timer: StoredValue::new(0),
+        _listener: StoredValue::new_local(None),
+    };
+    provide_context(drafts);
+    let Some(store) = store else {
+        if let Some(src) = src {
+            editor.open_url(src);
+        }
+        return drafts;
+    };
+    drafts.refresh();
+    let _ = store.purge_expired();
+
+    // A document opened from elsewhere becomes a new draft (a pristine one
+    // from the same source is reused, so reopening an example adds none).
+    // (Not for the document shown at start: that is decided below.)
+    Effect::new(move |first: Option<()>| {
+        let origin = editor.store.origin.get();
+        if first.is_some() {
+            match origin {
+                Origin::Draft(id) => drafts.current.set(Some(id)),
+                Origin::New { source } => drafts.create(editor, source),
+            }
+        }
+    });
+    // Edits are saved once typing pauses.
+    Effect::new(move |_| {
+        let edits = editor.store.edits.get();
+        if edits > drafts.saved.get_value() && drafts.current.get_untracked().is_some() {
+            if !matches!(drafts.status.get_untracked(), SaveStatus::Failed(_)) {
+                drafts.status.set(SaveStatus::Unsaved);
+            }
+            drafts.schedule(editor, SAVE_AFTER);
+        }
+    });
+    // The view (selection, collapsed branches, zoom) is kept per draft.
+    Effect::new(move |_| {
+        editor.selected.track();
+        editor.outline.track();
+        editor.viewport.track();
+        drafts.view_timer.update_value(|t| *t += 1);
+        let token = drafts.view_timer.get_value();
+        set_timeout(
+            move || {
+                if drafts.view_timer.get_value() == token {
+                    drafts.keep_view(editor);
+                }
+            },
+            VIEW_AFTER,
+        );
+    });
+    // Hidden (tab switched, window minimised, closing): save now.
+    let _ = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            drafts.keep_view(editor);
+            drafts.save_now(editor);
+        }
+    });
+    // Unloading: compression cannot finish, so write uncompressed.
+    let _ = window_event_listener_untyped("pagehide", move |_| drafts.flush_sync(editor));
+    if let Ok(listener) = on_storage_change(move |change| drafts.other_tab(change)) {
+        drafts._listener.set_value(Some(Rc::new(listener)));
+    }
+
+    match src {
+        Some(src) => editor.open_url(src),
+        None => match store
+            .index()
+            .ok()
+            .and_then(|i| i.last_open.clone().filter(|id| i.get(id).is_some_and(|e| e.deleted_at.is_none())))
+        {
+            Some(id) => drafts.open(editor, id),
+            // The sample shown at start is the first draft.
+            None => drafts.create(editor, Some(SAMPLE_SOURCE.to_owned())),
+        },
+    }
+    drafts
+}
+
+impl Drafts {
+    fn store(&self) -> Option<Rc<DraftStore>> {
+        self.store.get_value()
+    }
+
+    /// Reads the list of drafts and the storage use again.
+    pub fn refresh(&self) {
+        if let Some(store) = self.store() {
+            if let Ok(index) = store.index() {
+                self.index.set(index);
+            }
+            self.usage.set(Some(store.usage()));
+        }
+    }
+
+    /// Opens stored draft `id` in the editor, with its view as it was left.
+    pub fn open(&self, editor: Editor, id: String) {
+        let Some(store) = self.store() else { return };
+        let drafts = *self;
+        leptos::task::spawn_local(async move {
+            match store.load(&id).await {
+                Ok(loaded) => {
+                    mark("pk:data-ready");
+                    drafts.stamp.set_value(Some(loaded.stamp));
+                    drafts.conflict.set(false);
+                    drafts.status.set(SaveStatus::Saved);
+                    editor.open_document(loaded.document, Origin::Draft(id.clone()));
+                    drafts.saved.set_value(editor.store.edits.get_untracked());
+                    if let Some(view) = store.load_view(&id) {
+                        request_animation_frame(move || restore_view(editor, &view));
+                    }
+                    let _ = store.set_last_open(Some(&id));
+                }
+                Err(e) => {
+                    // The text stays where it is; the list offers it for download.
+                    editor.alert.set(Some(storage_error(editor.lang, &e)));
+                    drafts.open_list.set(true);
+                }
+            }
+            drafts.refresh();
+        });
+    }
+
+    /// Stores the open document as a new draft (named after it).
+    fn create(&self, editor: Editor, source: Option<String>) {
+        let Some(store) = self.store() else { return };
+        let drafts = *self;
+        let doc = editor.store.doc.get_untracked();
+        leptos::task::spawn_local(async move {
+            // A pristine draft from the same source is the same document again.
+            let reuse = source.as_ref().and_then(|s| {
+                store.index().ok()?.drafts.into_iter().find(|e| {
+                    e.pristine && e.deleted_at.is_none() && e.unreadable.is_none() && e.source.as_ref() == Some(s)
+                })
+            });
+            let result = match reuse {
+                Some(entry) => {
+                    let known = store.stamp(&entry.id);
+                    store.save(&entry.id, &doc, known.as_ref(), false).await.map(|stamp| (entry.id, stamp))
+                }
+                None => store.create(&doc, source.as_deref()).await,
+            };
+            match result {
+                Ok((id, stamp)) => {
+                    drafts.stamp.set_value(Some(stamp));
+                    drafts.saved.set_value(editor.store.edits.get_untracked());
+                    drafts.current.set(Some(id.clone()));
+                    drafts.status.set(SaveStatus::Saved);
+                    drafts.conflict.set(false);
+                    let _ = store.set_last_open(Some(&id));
+                    // Edits made while it was being stored are saved now.
+                    if editor.store.edits.get_untracked() > drafts.saved.get_value() {
+                        drafts.save_now(editor);
+                    }
+                }
+                Err(e) => drafts.status.set(SaveStatus::Failed(e)),
+            }
+            drafts.refresh();
+        });
+    }
+
+    /// Saves after `delay` unless another edit comes first.
+    fn schedule(&self, editor: Editor, delay: Duration) {
+        self.timer.update_value(|t| *t += 1);
+        let token = self.timer.get_value();
+        let drafts = *self;
+        set_timeout(
+            move || {
+                if drafts.timer.get_value() == token {
+                    drafts.save_now(editor);
+                }
+            },
+            delay,
+        );
+    }
+
+    /// Saves the open document now, unless a save is under way (it saves
+    /// again when done) or another tab's save would be overwritten.
+    pub fn save_now(&self, editor: Editor) {
+        self.save(editor, false);
+    }
+
+    /// Saves over another tab's save (the user chose this tab's version).
+    pub fn overwrite(&self, editor: Editor) {
+        self.save(editor, true);
+    }
+
+    fn save(&self, editor: Editor, force: bool) {
+        let (Some(store), Some(id)) = (self.store(), self.current.get_untracked()) else { return };
+        let edits = editor.store.edits.get_untracked();
+        if (edits <= self.saved.get_value() && !force) || self.saving.get_value() {
+            return;
+        }
+        if self.conflict.get_untracked() && !force {
+            return;
+        }
+        self.saving.set_value(true);
+        self.status.set(SaveStatus::Saving);
+        let drafts = *self;
+        let doc = editor.store.doc.get_untracked();
+        leptos::task::spawn_local(async move {
+            let known = drafts.stamp.get_value();
+            mark("pk:autosave:start");
+            let result = store.save(&id, &doc, known.as_ref(), force).await;
+            measure_from("pk:autosave", "pk:autosave:start");
+            drafts.saving.set_value(false);
+            match result {
+                Ok(stamp) => {
+                    drafts.stamp.set_value(Some(stamp));
+                    drafts.saved.set_value(edits);
+                    drafts.conflict.set(false);
+                    drafts.status.set(SaveStatus::Saved);
+                    if editor.store.edits.get_untracked() > edits {
+                        drafts.schedule(editor, SAVE_AFTER);
+                    }
+                }
+                Err(StorageError::Conflict { .. }) => {
+                    drafts.conflict.set(true);
+                    drafts.status.set(SaveStatus::Failed(StorageError::Conflict { id, theirs: None }));
+                }
+                Err(e) => drafts.status.set(SaveStatus::Failed(e)),
+            }
+            drafts.usage.set(Some(store.usage()));
+        });
+    }
+
+    /// On unload: whatever is unsaved, written uncompressed if it fits.
+    fn flush_sync(&self, editor: Editor) {
+        self.keep_view(editor);
+        let (Some(store), Some(id)) = (self.store(), self.current.get_untracked()) else { return };
+        let edits = editor.store.edits.get_untracked();
+        if edits <= self.saved.get_value() || self.conflict.get_untracked() {
+            return;
+        }
+        let known = self.stamp.get_value();
+        let result = editor.store.doc.with_untracked(|d| store.save_sync_fallback(&id, d, known.as_ref()));
+        if let Ok(stamp) = result {
+            self.stamp.set_value(Some(stamp));
+            self.saved.set_value(edits);
+        }
+    }
+
+    fn keep_view(&self, editor: Editor) {
+        let (Some(store), Some(id)) = (self.store(), self.current.get_untracked()) else { return };
+        let view = current_view(editor);
+        let _ = store.save_view(&id, &view);
+    }
+
+    /// Another tab wrote: a newer save of the open draft is never overwritten
+    /// silently; the user chooses (see the conflict banner).
+    fn other_tab(&self, change: Change) {
+        match change {
+            Change::Draft { id, stamp } if Some(&id) == self.current.get_untracked().as_ref() => {
+                let ours = self.stamp.get_value();
+                let same = matches!((&stamp, &ours), (Some(a), Some(b)) if a.same_save(b));
+                if !same {
+                    self.conflict.set(true);
+                }
+            }
+            Change::Cleared => self.conflict.set(true),
+            _ => {}
+        }
+        self.refresh();
+    }
+
+    /// Replaces what this tab shows with the other tab's save.
+    pub fn take_theirs(&self, editor: Editor) {
+        if let Some(id) = self.current.get_untracked() {
+            self.open(editor, id);
+        }
+    }
+
+    /// Keeps this tab's version as a new draft; the other tab's stays.
+    pub fn keep_as_new(&self, editor: Editor) {
+        self.conflict.set(false);
+        self.create(editor, None);
+    }
+
+    /// The stored text of draft `id` (readable or not) as a file to download.
+    pub fn raw_text(&self, id: &str) -> Option<String> {
+        self.store()?.raw(id).ok().flatten()
+    }
+
+    /// Runs a list operation (rename, delete, …) and refreshes the list;
+    /// a full storage that now has room resumes saving.
+    pub fn manage(&self, editor: Editor, op: impl FnOnce(&DraftStore) -> Result<(), StorageError>) {
+        let Some(store) = self.store() else { return };
+        if let Err(e) = op(&store) {
+            editor.alert.set(Some(storage_error(editor.lang, &e)));
+        }
+        self.refresh();
+        if matches!(self.status.get_untracked(), SaveStatus::Failed(StorageError::QuotaExceeded { .. })) {
+            self.save_now(editor);
+        }
+    }
+
+    /// Opens a document of the user's (new, or a restored version) as a new draft.
+    pub fn open_new(&self, editor: Editor, doc: Document) {
+        editor.open_document(doc, Origin::New { source: None });
+    }
+
+    /// Reads a kept version of the open draft and opens it as a new draft.
+    pub fn open_version(&self, editor: Editor, id: String, saved_at: f64) {
+        let Some(store) = self.store() else { return };
+        let drafts = *self;
+        leptos::task::spawn_local(async move {
+            match store.load_version(&id, saved_at).await {
+                Ok(loaded) => drafts.open_new(editor, loaded.document),
+                Err(e) => editor.alert.set(Some(storage_error(editor.lang, &e))),
+            }
+        });
+    }
+
+    // For the drafts list (src/ui/drafts_dialog.rs).
+
+    /// Runs `then` once the open document's edits are stored, with whether
+    /// they are: a save under way is awaited, and edits still waiting for
+    /// their debounced save are written now (uncompressed, as at page
+    /// close). Call it before showing another document, so switching loses
+    /// nothing; `false` means the edits could not be stored (full storage,
+    /// another tab's newer save) and showing another document would lose them.
+    pub fn settle(&self, editor: Editor, then: impl FnOnce(bool) + 'static) {
+        self.settle_within(editor, 100, Box::new(then));
+    }
+
+    fn settle_within(&self, editor: Editor, tries: u32, then: Box<dyn FnOnce(bool)>) {
+        let drafts = *self;
+        if self.saving.get_value() && tries > 0 {
+            set_timeout(move || drafts.settle_within(editor, tries - 1, then), Duration::from_millis(50));
+            return;
+        }
+        if !self.saving.get_value() {
+            self.timer.update_value(|t| *t += 1);
+            self.flush_sync(editor);
+        }
+        let clean = !self.saving.get_value() && editor.store.edits.get_untracked() <= self.saved.get_value();
+        if !clean && self.current.get_untracked().is_some() {
+            self.schedule(editor, SAVE_AFTER);
+        }
+        then(clean);
+    }
+
+    /// Makes version `saved_at` of the open draft `id` its content again (what
+    /// it replaces is kept as a version first) and reopens it. Call
+    /// [`Drafts::settle`] first: unsaved edits are not part of what is kept.
+    pub fn restore_version(&self, editor: Editor, id: String, saved_at: f64) {
+        let Some(store) = self.store() else { return };
+        let drafts = *self;
+        let known = self.stamp.get_value();
+        leptos::task::spawn_local(async move {
+            match store.restore_version(&id, saved_at, known.as_ref(), false).await {
+                Ok(loaded) => {
+                    drafts.stamp.set_value(Some(loaded.stamp));
+                    drafts.open(editor, id);
+                }
+                Err(e) => editor.alert.set(Some(storage_error(editor.lang, &e))),
+            }
+            drafts.refresh();
+        });
+    }
+
+    /// Texts kept aside instead of being overwritten, newest first.
+    pub fn kept(&self) -> Vec<Kept> {
+        self.store().map(|s| s.kept()).unwrap_or_default()
+    }
+
+    /// The text of a kept key, to download.
+    pub fn read_kept(&self, key: &str) -> Option<String> {
+        self.store()?.read_kept(key).ok().flatten()
+    }
+
+    /// A label for the status, in the UI language.
+    pub fn status_text(&self, editor: Editor) -> String {
+        let lang = editor.lang;
+        match self.status.get() {
+            SaveStatus::Saved => t(lang, Key::Saved).to_owned(),
+            SaveStatus::Saving => t(lang, Key::Saving).to_owned(),
+            SaveStatus::Unsaved => t(lang, Key::Unsaved).to_owned(),
+            SaveStatus::Failed(e) => format!("{}: {}", t(lang, Key::Unsaved), storage_error(lang, &e)),
+        }
+    }
+}
+
+/// The view as it is now, by node id (indices change with edits).
+fn current_view(editor: Editor) -> ViewState {
+    let v = editor.viewport.get_untracked();
+    let (collapsed, focus) = editor.outline.with_untracked(|o| {
+        editor.store.doc.with_untracked(|d| {
+            let id = |i: usize| d.nodes.get_index(i).map(|(id, _)| id.clone());
+            let collapsed = o.collapsed.iter().enumerate().filter(|(_, c)| **c).filter_map(|(i, _)| id(i)).collect();
+            (collapsed, o.focus.and_then(id))
+        })
+    });
+    ViewState {
+        selected: editor.selected.get_untracked(),
+        collapsed,
+        focus,
+        k: v.k,
+        tx: v.tx,
+        ty: v.ty,
+        fitted: editor.fitted.get_untracked(),
+    }
+}
+
+fn restore_view(editor: Editor, view: &ViewState) {
+    editor.store.doc.with_untracked(|d| {
+        let index = |id: &String| d.nodes.get_index_of(id);
+        editor.outline.update(|o| {
+            o.collapsed = vec![false; d.nodes.len()];
+            for i in view.collapsed.iter().filter_map(index) {
+                o.collapsed[i] = true;
+            }
+            o.focus = view.focus.as_ref().and_then(index);
+        });
+    });
+    editor
+        .selected
+        .set(view.selected.clone().filter(|id| editor.store.doc.with_untracked(|d| d.nodes.contains_key(id))));
+    if view.fitted {
+        editor.fit();
+    } else {
+        editor.move_view(|_| Viewport { k: view.k, tx: view.tx, ty: view.ty });
+    }
+}

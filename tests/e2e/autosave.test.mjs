@@ -1,0 +1,103 @@
+// Drafts in browser storage: edits survive a reload with their view, two
+// tabs never overwrite each other silently, a full storage is explained and
+// nothing on screen is lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, BASE_URL } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const status = (page) => page.locator('.save-status');
+const item = (page, re) => page.getByRole('treeitem', { name: re });
+
+/** A fresh context (own storage) with one page on the app, storage emptied. */
+async function fresh() {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(BASE_URL);
+  await page.getByRole('tree').waitFor();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('tree').waitFor();
+  await page.waitForFunction(() => localStorage.getItem('pk:drafts') !== null);
+  return { context, page, errors };
+}
+
+async function add(page, parent, text) {
+  await item(page, parent).click();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+test('edits are saved a moment after typing and come back after a reload, with selection and view', async () => {
+  const { context, page, errors } = await fresh();
+  await add(page, /^Meningkatnya akurasi data/, 'Tersedianya data yang disimpan');
+  await page.getByRole('button', { name: 'Perbesar' }).click();
+  const zoom = await page.locator('.zoom-level').textContent();
+  await page.waitForFunction(() => document.querySelector('.save-status').textContent === 'Tersimpan');
+  await page.waitForTimeout(800); // the view is kept once it rests
+  await page.reload();
+  await page.getByRole('tree').waitFor();
+  await item(page, /^Tersedianya data yang disimpan/).waitFor();
+  assert.match(await page.locator('[role=treeitem][aria-selected=true]').getAttribute('aria-label'), /^Tersedianya data yang disimpan/);
+  assert.equal(await page.locator('.zoom-level').textContent(), zoom);
+  assert.equal(await status(page).textContent(), 'Tersimpan');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two tabs on one draft: a save in one never silently overwrites the other', async () => {
+  const { context, page: one } = await fresh();
+  const two = await context.newPage();
+  await two.goto(BASE_URL);
+  await two.getByRole('tree').waitFor();
+  await add(two, /^Meningkatnya akurasi data/, 'Dari tab dua');
+  await two.waitForFunction(() => document.querySelector('.save-status').textContent === 'Tersimpan');
+  // Tab one is told, and its own next edit is not written over tab two's.
+  await one.getByText('Draf ini diubah di tab lain').waitFor();
+  await add(one, /^Meningkatnya Penanganan PMKS/, 'Dari tab satu');
+  await one.waitForTimeout(1500);
+  assert.equal(await status(one).textContent(), 'Belum tersimpan');
+  const stored = await one.evaluate(() => Object.keys(localStorage).filter((k) => /^pk:draft:[^:]+$/.test(k)).length);
+  assert.equal(stored, 1);
+  // Keeping this tab's version as a new draft loses neither.
+  await one.getByRole('button', { name: 'Simpan versi ini sebagai draf baru' }).click();
+  await one.waitForFunction(() => Object.keys(localStorage).filter((k) => /^pk:draft:[^:]+$/.test(k)).length === 2);
+  await one.waitForFunction(() => document.querySelector('.save-status').textContent === 'Tersimpan');
+  await two.reload();
+  await two.getByRole('tree').waitFor();
+  await context.close();
+});
+
+test('a full storage is explained, the tree on screen stays, and saving resumes when there is room', async () => {
+  const { context, page } = await fresh();
+  // Fill the origin's storage with junk until it refuses.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; i < 400; i++) {
+      try { localStorage.setItem(`junk:${i}`, chunk); } catch { break; }
+    }
+    let small = 'y'.repeat(4096);
+    for (let i = 0; i < 400; i++) {
+      try { localStorage.setItem(`junk:s${i}`, small); } catch { break; }
+    }
+  });
+  await add(page, /^Meningkatnya akurasi data/, 'Tersedianya kotak saat penyimpanan penuh');
+  // Text that no compression shrinks: the draft outgrows what is left.
+  const noise = Array.from({ length: 30000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join('');
+  await page.getByRole('complementary').getByLabel('Catatan', { exact: true }).fill(noise);
+  await page.waitForFunction(() => document.querySelector('.save-status').classList.contains('failed'), null, { timeout: 5000 });
+  assert.match(await status(page).getAttribute('title'), /penyimpanan penuh/);
+  assert.ok(await item(page, /^Tersedianya kotak saat penyimpanan penuh/).isVisible());
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('junk:')).forEach((k) => localStorage.removeItem(k)));
+  await add(page, /^Meningkatnya Penanganan PMKS/, 'Tersedianya ruang lagi');
+  await page.waitForFunction(() => document.querySelector('.save-status').textContent === 'Tersimpan', null, { timeout: 5000 });
+  await page.reload();
+  await item(page, /^Tersedianya kotak saat penyimpanan penuh/).waitFor();
+  await context.close();
+});
