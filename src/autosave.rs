@@ -415,11 +415,9 @@ impl Drafts {
             self.timer.update_value(|t| *t += 1);
             self.flush_sync(editor);
         }
-        let clean = !self.saving.get_value() && editor.store.edits.get_untracked() <= self.saved.get_value();
-        if !clean && self.current.get_untracked().is_some() {
-            self.schedule(editor, SAVE_AFTER);
-        }
-        then(clean);
+        // Not rescheduled when unclean: the status already says why, and
+        // freeing space (`manage`) or the conflict banner resumes saving.
+        then(!self.saving.get_value() && editor.store.edits.get_untracked() <= self.saved.get_value());
     }
 
     /// Makes version `saved_at` of the open draft `id` its content again (what

@@ -9,6 +9,7 @@ use crate::core::model::NodeId;
 use crate::core::ops::{self, OpError, Tx};
 use crate::i18n::{t, Key};
 use crate::state::Editor;
+use crate::ui::begin;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
@@ -46,7 +47,7 @@ pub fn run(editor: Editor, command: Command) -> bool {
         Command::AddSibling if !is_root => add_and_edit(editor, Action::AddSibling, |tx| ops::add_sibling(tx, &id)),
         Command::AddChild | Command::AddSibling => add_and_edit(editor, Action::AddChild, |tx| ops::add_child(tx, &id)),
         Command::EditInPlace => {
-            editor.editing.set(Some(id));
+            begin(editor, id);
             true
         }
         Command::DeleteSubtree => {
@@ -71,8 +72,8 @@ pub fn run(editor: Editor, command: Command) -> bool {
 /// Adds a box with `add` and starts typing its kondisi.
 fn add_and_edit(editor: Editor, action: Action, add: impl FnOnce(&mut Tx) -> Result<NodeId, OpError>) -> bool {
     let added = editor.edit(action, None, |tx| add(tx).map(Some));
-    if added {
-        editor.editing.set(editor.selected.get_untracked());
+    if let (true, Some(id)) = (added, editor.selected.get_untracked()) {
+        begin(editor, id);
     }
     added
 }

@@ -128,6 +128,8 @@ pub struct Editor {
     pub moving: RwSignal<Option<NodeId>>,
     /// The keyboard shortcuts overlay is open.
     pub help: RwSignal<bool>,
+    /// The new-document dialog is open.
+    pub new_document: RwSignal<bool>,
     /// The message of the last failed open, shown in a `role="alert"` banner.
     pub alert: RwSignal<Option<String>>,
     pub outline: RwSignal<Outline>,
@@ -240,6 +242,7 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         editing: RwSignal::new(None),
         moving: RwSignal::new(None),
         help: RwSignal::new(false),
+        new_document: RwSignal::new(false),
         alert: RwSignal::new(None),
         outline,
         viewport,

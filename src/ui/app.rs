@@ -3,12 +3,14 @@ use leptos::prelude::*;
 use super::alert::Alert;
 use super::conflict_banner::ConflictBanner;
 use super::header::Header;
+use super::kondisi_editor::begin;
 use super::shortcuts::install_shortcuts;
 use super::side_panel::SidePanel;
 use super::toolbar::Toolbar;
 use super::tree_canvas::TreeCanvas;
+use super::{MovePicker, NewDocument, ShortcutsHelp};
 use crate::autosave::provide_drafts;
-use crate::core::model::Document;
+use crate::core::model::{Document, NodeId};
 use crate::core::sample::sample;
 use crate::i18n::{import_error, t, Key, Lang};
 use crate::state::provide_editor;
@@ -29,7 +31,18 @@ pub fn App() -> impl IntoView {
     let editor = provide_editor(lang, doc, current_year());
     editor.alert.set(error);
     install_shortcuts();
-    provide_drafts(editor, query_param("src"));
+    let drafts = provide_drafts(editor, query_param("src"));
+    // A new document is a new draft; its top box's placeholder is selected for typing.
+    let on_create = Callback::new(move |(doc, top): (Document, Option<NodeId>)| {
+        drafts.open_new(editor, doc);
+        // The page behind the closing dialog takes focus a frame later.
+        request_animation_frame(move || {
+            editor.select_id(top.as_deref());
+            if let Some(top) = top {
+                begin(editor, top);
+            }
+        });
+    });
 
     view! {
         <div class="app">
@@ -41,6 +54,9 @@ pub fn App() -> impl IntoView {
                 <TreeCanvas />
                 <SidePanel />
             </main>
+            <ShortcutsHelp open=editor.help />
+            <MovePicker moving=editor.moving />
+            <NewDocument open=editor.new_document on_create=on_create />
         </div>
     }
 }

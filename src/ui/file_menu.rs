@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::autosave::use_drafts;
 use crate::core::codec::export;
 use crate::i18n::{t, Key};
 use crate::state::use_editor;
@@ -34,7 +35,10 @@ pub fn FileMenu() -> impl IntoView {
             editor.alert.set(Some(format!("{}: {e}", t(lang, Key::SaveFailed))));
         }
     };
+    let drafts = use_drafts();
     view! {
+        <button class="tool" on:click=move |_| editor.new_document.set(true)>{t(lang, Key::NewDocTitle)}</button>
+        <button class="tool" on:click=move |_| drafts.open_list.set(true)>{t(lang, Key::DraftsTitle)}</button>
         <button class="tool" on:click=move |_| if let Some(i) = input.get() { i.click() }>{t(lang, Key::OpenFile)}</button>
         <input node_ref=input class="visually-hidden" type="file" accept=".json,application/json,text/plain" tabindex="-1"
             aria-label=t(lang, Key::OpenFile) on:change=on_pick />

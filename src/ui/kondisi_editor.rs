@@ -3,8 +3,9 @@ use wasm_bindgen::JsCast;
 
 use super::tree_canvas::focus_card;
 use crate::core::card::{CardFonts, BAND_H, PAD};
+use crate::core::model::NodeId;
 use crate::i18n::{t, Key};
-use crate::state::use_editor;
+use crate::state::{use_editor, Editor};
 
 /// Types a card's kondisi in place (double-click or F2): the card grows as
 /// the text does; Enter or leaving commits (one undo step), Escape restores
@@ -14,8 +15,6 @@ pub fn KondisiEditor() -> impl IntoView {
     let editor = use_editor();
     let lang = editor.lang;
     let area = NodeRef::<leptos::html::Textarea>::new();
-    // The text before editing, to restore on Escape.
-    let original = StoredValue::new(String::new());
     let index = Memo::new(move |_| {
         editor.store.structure.track();
         editor.editing.with(|e| e.as_ref().and_then(|id| editor.store.doc.with_untracked(|d| d.nodes.get_index_of(id))))
@@ -38,24 +37,10 @@ pub fn KondisiEditor() -> impl IntoView {
             )
         })
     };
-    // Opening: fill in the text, select it all, focus.
-    Effect::new(move |_| {
-        let Some(id) = editor.editing.get() else { return };
-        let text = editor.store.doc.with_untracked(|d| d.nodes.get(&id).map(|n| n.kondisi.clone())).unwrap_or_default();
-        original.set_value(text.clone());
-        editor.seal();
-        request_animation_frame(move || {
-            if let Some(el) = area.get_untracked() {
-                el.set_value(&text);
-                let _ = el.focus();
-                el.select();
-            }
-        });
-    });
     let close = move |commit: bool| {
         let Some(id) = editor.editing.get_untracked() else { return };
         if !commit {
-            let text = original.get_value();
+            let text = area.get_untracked().and_then(|el| el.get_attribute(ORIGINAL)).unwrap_or_default();
             editor.set_node(&id, "kondisi", |n| n.kondisi = text);
         }
         editor.seal();
@@ -84,23 +69,41 @@ pub fn KondisiEditor() -> impl IntoView {
             _ => {}
         }
     };
-    move || {
-        style().map(|style| {
-            view! {
-                <textarea
-                    class="kondisi-editor"
-                    node_ref=area
-                    style=style
-                    aria-label=t(lang, Key::EditKondisi)
-                    placeholder=t(lang, Key::KondisiPlaceholder)
-                    on:input=on_input
-                    on:keydown=on_key
-                    on:blur=move |_| close(true)
-                    on:pointerdown=|ev| ev.stop_propagation()
-                    on:wheel=|ev| ev.stop_propagation()
-                ></textarea>
-            }
-        })
+    // Always mounted, so that `begin` can focus it in the same event as
+    // the key that asked for it: keys typed right after land in it.
+    view! {
+        <textarea
+            class="kondisi-editor"
+            node_ref=area
+            hidden=move || style().is_none()
+            style=move || style().unwrap_or_default()
+            aria-label=t(lang, Key::EditKondisi)
+            placeholder=t(lang, Key::KondisiPlaceholder)
+            on:input=on_input
+            on:keydown=on_key
+            on:blur=move |_| close(true)
+            on:pointerdown=|ev| ev.stop_propagation()
+            on:wheel=|ev| ev.stop_propagation()
+        ></textarea>
+    }
+}
+
+/// Where the text before editing is kept, for Escape.
+const ORIGINAL: &str = "data-original";
+
+/// Starts typing node `id`'s kondisi in place: the editor opens with the
+/// text selected and has the keyboard at once.
+pub fn begin(editor: Editor, id: NodeId) {
+    let text = editor.store.doc.with_untracked(|d| d.nodes.get(&id).map(|n| n.kondisi.clone())).unwrap_or_default();
+    editor.seal();
+    editor.editing.set(Some(id));
+    let area = document().query_selector(".kondisi-editor").ok().flatten();
+    if let Some(el) = area.and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        let _ = el.set_attribute(ORIGINAL, &text);
+        el.set_value(&text);
+        el.set_hidden(false);
+        let _ = el.focus();
+        el.select();
     }
 }
 

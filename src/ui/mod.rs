@@ -4,6 +4,12 @@ mod alert;
 mod app;
 mod conflict_banner;
 mod dialog;
+mod drafts_common;
+mod drafts_dialog;
+mod drafts_kept;
+mod drafts_table;
+mod drafts_trash;
+mod drafts_versions;
 mod drop_target;
 mod edit_controls;
 mod examples_gallery;
@@ -27,7 +33,9 @@ mod tree_card;
 mod view_controls;
 
 pub use app::App;
+pub use kondisi_editor::begin;
 // Dialogs, mounted by `App`.
+pub use drafts_dialog::DraftsDialog;
 pub use move_picker::MovePicker;
 pub use new_document::NewDocument;
 pub use shortcuts_help::ShortcutsHelp;

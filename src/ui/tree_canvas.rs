@@ -424,8 +424,17 @@ pub fn focus_card(i: usize) {
         }
     };
     focus();
-    // Again once the view has moved and the card is (re)mounted.
-    request_animation_frame(focus);
+    // Again once the view has moved and the card is (re)mounted, unless
+    // the user has gone on typing somewhere (a new box's editor).
+    request_animation_frame(move || {
+        let typing = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if !typing {
+            focus();
+        }
+    });
 }
 
 /// Enter on a card: move focus to its details in the side panel.

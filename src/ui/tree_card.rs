@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::kondisi_editor::begin;
 use super::tree_canvas::focus_card;
 use crate::core::card::{Card, DetailKind, BAND_H, PAD};
 use crate::core::model::{Level, NodeId};
@@ -110,7 +111,7 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
             class:current-match=move || is_current.get()
             transform=Signal::derive(transform)
             on:click=select
-            on:dblclick=move |_| editor.editing.set(Some(edit_id.clone()))
+            on:dblclick=move |_| begin(editor, edit_id.clone())
         >
             <rect class="card-bg" width=w height=h rx="6" />
             <path class="band" d=format!("M0 6a6 6 0 0 1 6-6h{:.1}a6 6 0 0 1 6 6v{BAND_H}h-{w:.1}z", w - 12.0) />
