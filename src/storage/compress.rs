@@ -6,7 +6,7 @@ use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair};
+use web_sys::{Blob, ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair, WritableStream};
 
 use super::js_message;
 
@@ -37,13 +37,43 @@ pub enum InflateError {
     Js(String),
 }
 
-/// `text` as UTF-8, compressed with deflate-raw.
+/// `text` as UTF-8, compressed with deflate-raw. Fed in chunks with a turn
+/// of the event loop between them: the browser compresses on the page's
+/// thread, and 4 MB in one piece would block it for 150 ms.
 pub async fn deflate(text: &str) -> Result<Vec<u8>, String> {
     let js = |e: JsValue| js_message(&e);
-    let blob = Blob::new_with_str_sequence(&Array::of1(&JsValue::from_str(text))).map_err(js)?;
     let transform = CompressionStream::new(FORMAT).map_err(js)?;
-    let stream = blob.stream().pipe_through(transform.unchecked_ref::<ReadableWritablePair>());
-    read_all(&stream, usize::MAX).await.map_err(|e| e.to_string())
+    let writable: WritableStream =
+        Reflect::get(&transform, &JsValue::from_str("writable")).map_err(js)?.unchecked_into();
+    let readable: ReadableStream =
+        Reflect::get(&transform, &JsValue::from_str("readable")).map_err(js)?.unchecked_into();
+    let writer = writable.get_writer().map_err(js)?;
+    let chunks: Vec<Uint8Array> = text.as_bytes().chunks(CHUNK).map(Uint8Array::from).collect();
+    // Written from a task of its own, so that reading below keeps the stream flowing.
+    wasm_bindgen_futures::spawn_local(async move {
+        for chunk in chunks {
+            if JsFuture::from(writer.write_with_chunk(&chunk)).await.is_err() {
+                return;
+            }
+            next_task().await;
+        }
+        let _ = JsFuture::from(writer.close()).await;
+    });
+    read_all(&readable, usize::MAX).await.map_err(|e| e.to_string())
+}
+
+/// Bytes compressed per turn of the event loop (a few ms each).
+const CHUNK: usize = 128 * 1024;
+
+/// Resolves in a later task (not a microtask), letting the page paint and
+/// handle input between chunks.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Reverses [`deflate`], giving up as soon as more than `max` bytes come out.
