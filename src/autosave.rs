@@ -97,13 +97,20 @@ pub fn provide_drafts(editor: Editor, src: Option<String>) -> Drafts {
     // A document opened from elsewhere becomes a new draft (a pristine one
     // from the same source is reused, so reopening an example adds none).
     // (Not for the document shown at start: that is decided below.)
+    // The document put away keeps its unsaved edits in its own draft first.
     Effect::new(move |first: Option<()>| {
         let origin = editor.store.origin.get();
-        if first.is_some() {
-            match origin {
-                Origin::Draft(id) => drafts.current.set(Some(id)),
-                Origin::New { source } => drafts.create(editor, source),
-            }
+        let previous = editor.store.take_previous();
+        if first.is_none() {
+            return;
+        }
+        let unsaved = previous.zip(drafts.current.get_untracked()).filter(|_| drafts.unsaved(editor));
+        // Nothing may save the new document under the old draft's id.
+        drafts.timer.update_value(|t| *t += 1);
+        drafts.current.set(None);
+        match origin {
+            Origin::Draft(id) => drafts.put_away(unsaved, move || drafts.current.set(Some(id))),
+            Origin::New { source } => drafts.put_away(unsaved, move || drafts.create(editor, source)),
         }
     });
     // Edits are saved once typing pauses.
@@ -180,6 +187,15 @@ impl Drafts {
         let Some(store) = self.store() else { return };
         let drafts = *self;
         leptos::task::spawn_local(async move {
+            // The open draft's unsaved edits are stored before it is put away.
+            if let (true, Some(open)) = (drafts.unsaved(editor), drafts.current.get_untracked()) {
+                let doc = editor.store.doc.get_untracked();
+                let edits = editor.store.edits.get_untracked();
+                if let Ok(stamp) = store.save(&open, &doc, drafts.stamp.get_value().as_ref(), false).await {
+                    drafts.stamp.set_value(Some(stamp));
+                    drafts.saved.set_value(edits);
+                }
+            }
             match store.load(&id).await {
                 Ok(loaded) => {
                     mark("pk:data-ready");
@@ -200,6 +216,28 @@ impl Drafts {
                 }
             }
             drafts.refresh();
+        });
+    }
+
+    /// Whether edits since the last save are not stored yet.
+    fn unsaved(&self, editor: Editor) -> bool {
+        editor.store.edits.get_untracked() > self.saved.get_value()
+    }
+
+    /// Saves `doc` (the document just replaced) into its draft `id`, then
+    /// runs `then`; a failure is said, and the new document opens anyway.
+    fn put_away(&self, unsaved: Option<(Document, String)>, then: impl FnOnce() + 'static) {
+        let (Some(store), Some((doc, id))) = (self.store(), unsaved) else { return then() };
+        let drafts = *self;
+        let known = self.stamp.get_value();
+        leptos::task::spawn_local(async move {
+            // Refused (another tab saved it, storage full…): kept as a draft of its own.
+            if store.save(&id, &doc, known.as_ref(), false).await.is_err() {
+                if let Err(e) = store.create(&doc, None).await {
+                    drafts.status.set(SaveStatus::Failed(e));
+                }
+            }
+            then();
         });
     }
 
@@ -397,27 +435,30 @@ impl Drafts {
 
     /// Runs `then` once the open document's edits are stored, with whether
     /// they are: a save under way is awaited, and edits still waiting for
-    /// their debounced save are written now (uncompressed, as at page
-    /// close). Call it before showing another document, so switching loses
-    /// nothing; `false` means the edits could not be stored (full storage,
-    /// another tab's newer save) and showing another document would lose them.
+    /// their debounced save are saved now. Call it before showing another
+    /// document, so switching loses nothing; `false` means the edits could
+    /// not be stored (full storage, another tab's newer save: the status
+    /// says which) and showing another document would lose them.
     pub fn settle(&self, editor: Editor, then: impl FnOnce(bool) + 'static) {
-        self.settle_within(editor, 100, Box::new(then));
+        self.settle_within(editor, 200, false, Box::new(then));
     }
 
-    fn settle_within(&self, editor: Editor, tries: u32, then: Box<dyn FnOnce(bool)>) {
+    fn settle_within(&self, editor: Editor, tries: u32, mut saved_once: bool, then: Box<dyn FnOnce(bool)>) {
         let drafts = *self;
+        let unsaved = move || editor.store.edits.get_untracked() > drafts.saved.get_value();
+        if !self.saving.get_value() && unsaved() && !saved_once {
+            // Now rather than after the pause; once only, as a failed save
+            // fails again until space is freed.
+            self.timer.update_value(|t| *t += 1);
+            self.save_now(editor);
+            saved_once = true;
+        }
         if self.saving.get_value() && tries > 0 {
-            set_timeout(move || drafts.settle_within(editor, tries - 1, then), Duration::from_millis(50));
+            set_timeout(move || drafts.settle_within(editor, tries - 1, saved_once, then), Duration::from_millis(50));
             return;
         }
-        if !self.saving.get_value() {
-            self.timer.update_value(|t| *t += 1);
-            self.flush_sync(editor);
-        }
-        // Not rescheduled when unclean: the status already says why, and
-        // freeing space (`manage`) or the conflict banner resumes saving.
-        then(!self.saving.get_value() && editor.store.edits.get_untracked() <= self.saved.get_value());
+        self.keep_view(editor);
+        then(!self.saving.get_value() && !unsaved());
     }
 
     /// Makes version `saved_at` of the open draft `id` its content again (what

@@ -46,6 +46,8 @@ pub struct Store {
     pending: StoredValue<(Vec<Change>, usize)>,
     /// Where the open document came from (set with every replacement).
     pub origin: RwSignal<Origin>,
+    /// The document the last replacement put away, until its draft has it.
+    previous: StoredValue<Option<Document>>,
 }
 
 /// Where an opened document came from: a stored draft, or elsewhere (a
@@ -69,7 +71,14 @@ impl Store {
             revs: StoredValue::new(HashMap::new()),
             pending: StoredValue::new((Vec::new(), 0)),
             origin: RwSignal::new(Origin::New { source: Some(SAMPLE_SOURCE.to_owned()) }),
+            previous: StoredValue::new(None),
         }
+    }
+
+    /// The document shown before the last replacement (once): its unsaved
+    /// edits still belong to its draft.
+    pub fn take_previous(&self) -> Option<Document> {
+        self.previous.try_update_value(Option::take).flatten()
     }
 
     /// The content revision of node `id` (changes when its card must be redrawn).
@@ -79,7 +88,8 @@ impl Store {
 
     /// Replaces the document with another one (opened, not edited): no undo.
     fn replace(&self, doc: Document, origin: Origin) {
-        self.write.set(doc);
+        let old = self.write.try_update(|d| std::mem::replace(d, doc));
+        self.previous.set_value(old);
         self.origin.set(origin);
         self.history.update(History::clear);
         self.revs.update_value(HashMap::clear);

@@ -8,7 +8,7 @@ use super::shortcuts::install_shortcuts;
 use super::side_panel::SidePanel;
 use super::toolbar::Toolbar;
 use super::tree_canvas::TreeCanvas;
-use super::{MovePicker, NewDocument, ShortcutsHelp};
+use super::{DraftsDialog, MovePicker, NewDocument, ShortcutsHelp};
 use crate::autosave::provide_drafts;
 use crate::core::model::{Document, NodeId};
 use crate::core::sample::sample;
@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
             <ShortcutsHelp open=editor.help />
             <MovePicker moving=editor.moving />
             <NewDocument open=editor.new_document on_create=on_create />
+            <DraftsDialog />
         </div>
     }
 }

@@ -51,6 +51,10 @@ pub fn Dialog(
         }
     });
     let on_close = move |_| {
+        // A `close` that arrives after the dialog was opened again is stale.
+        if dialog.get_untracked().is_some_and(|el| el.open()) {
+            return;
+        }
         if open.get_untracked() {
             open.set(false);
         }

@@ -43,7 +43,7 @@ pub fn KeptTexts() -> impl IntoView {
         });
         view! {
             <tr>
-                <td class="drafts-title-cell">{name}</td>
+                <th scope="row" class="drafts-title-cell">{name}</th>
                 <td class="nowrap">{local_time(lang, k.at)}</td>
                 <td class="num">{size(lang, k.bytes)}</td>
                 <td class="actions">

@@ -155,7 +155,7 @@ fn DraftRow(id: String, switch: Switch) -> impl IntoView {
     };
     view! {
         <tr class:open=is_open class:unreadable=move || unreadable.with(Option::is_some)>
-            <td class="drafts-title-cell">{title_cell}</td>
+            <th scope="row" class="drafts-title-cell">{title_cell}</th>
             <td class="drafts-opd">{field(|e| e.opd.clone())}</td>
             <td class="nowrap">{move || entry.with(|e| e.as_ref().map(|e| local_time(lang, e.modified)))}</td>
             <td class="num">{move || entry.with(|e| e.as_ref().map(|e| count(lang, e.nodes)))}</td>

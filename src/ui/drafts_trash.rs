@@ -29,7 +29,7 @@ pub fn DraftsTrash() -> impl IntoView {
         let forever = Callback::new(move |()| drafts.manage(editor, |s| s.delete_forever(&id.get_value())));
         view! {
             <tr>
-                <td class="drafts-title-cell">{title_or_untitled(lang, &e.title)}</td>
+                <th scope="row" class="drafts-title-cell">{title_or_untitled(lang, &e.title)}</th>
                 <td class="nowrap">{local_time(lang, deleted)}</td>
                 <td class="nowrap">{left}</td>
                 <td class="actions">

@@ -25,7 +25,7 @@ pub fn DraftVersions(switch: Switch) -> impl IntoView {
         let at = v.saved_at;
         view! {
             <tr>
-                <td class="nowrap">{local_time(lang, at)}</td>
+                <th scope="row" class="nowrap">{local_time(lang, at)}</th>
                 <td class="num">{if v.nodes > 0 { count(lang, v.nodes) } else { "–".to_owned() }}</td>
                 <td class="actions">
                     <button type="button" class="tool" on:click=move |_| {

@@ -1,13 +1,15 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::menu::Menu;
 use crate::autosave::use_drafts;
 use crate::core::codec::export;
 use crate::i18n::{t, Key};
 use crate::state::use_editor;
 use crate::web::{download, read_file, replace_query_param};
 
-/// Open a file from disk and download the open document as a v1 file.
+/// "Berkas": a new document, the drafts, a file from disk, and the open
+/// document downloaded as a v1 file.
 #[component]
 pub fn FileMenu() -> impl IntoView {
     let editor = use_editor();
@@ -37,12 +39,20 @@ pub fn FileMenu() -> impl IntoView {
     };
     let drafts = use_drafts();
     view! {
-        <button class="tool" on:click=move |_| editor.new_document.set(true)>{t(lang, Key::NewDocTitle)}</button>
-        <button class="tool" on:click=move |_| drafts.open_list.set(true)>{t(lang, Key::DraftsTitle)}</button>
-        <button class="tool" on:click=move |_| if let Some(i) = input.get() { i.click() }>{t(lang, Key::OpenFile)}</button>
+        <Menu label=t(lang, Key::FileMenu)>
+            <button class="tool" role="menuitem" on:click=move |_| editor.new_document.set(true)>
+                {t(lang, Key::NewDocTitle)}
+            </button>
+            <button class="tool" role="menuitem" on:click=move |_| drafts.open_list.set(true)>
+                {t(lang, Key::DraftsTitle)}
+            </button>
+            <button class="tool" role="menuitem" on:click=move |_| if let Some(i) = input.get() { i.click() }>
+                {t(lang, Key::OpenFile)}
+            </button>
+            <button class="tool" role="menuitem" on:click=save>{t(lang, Key::Download)}</button>
+        </Menu>
         <input node_ref=input class="visually-hidden" type="file" accept=".json,application/json,text/plain" tabindex="-1"
             aria-label=t(lang, Key::OpenFile) on:change=on_pick />
-        <button class="tool" on:click=save>{t(lang, Key::Download)}</button>
     }
 }
 

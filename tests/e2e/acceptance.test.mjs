@@ -33,8 +33,12 @@ test('by keyboard: new document, three levels with indicators and targets; undo 
   await page.reload();
   await page.getByRole('tree').waitFor();
 
-  // New document: Tab to the button, Enter; the dialog's fields by Tab.
-  await tabTo(page, () => document.activeElement.textContent === 'Dokumen baru');
+  // New document: Tab to the file menu, Enter opens it on its first item
+  // (Dokumen baru), Enter again; the dialog's fields by Tab.
+  await tabTo(page, () => document.activeElement.textContent.startsWith('Berkas'));
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Dokumen baru' }).waitFor();
+  await page.waitForFunction(() => document.activeElement.textContent === 'Dokumen baru');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Pohon Kinerja Dinas Uji 2025');
   await page.keyboard.press('Tab');

@@ -149,7 +149,7 @@ test('a draft that cannot be read is kept as it is and its text can be downloade
   dialog = page.getByRole('dialog', { name: 'Draf' });
   const alert = dialog.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /draf tidak dapat dibaca \(teks rusak\); teksnya disimpan tanpa diubah/);
+  assert.match(await alert.textContent(), /^Draf tidak dapat dibaca \(teks rusak\); teksnya disimpan tanpa diubah/);
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), TAPIN);
   const broken = row(dialog, SAMPLE);
   assert.match(await broken.textContent(), /Tidak dapat dibaca/);
@@ -181,10 +181,13 @@ test('a full storage says what to do, with the document to download', async () =
   await page.keyboard.type('Kotak baru');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelectorAll('[role=treeitem]').length === 9);
-  await page.locator('.save-status.failed').waitFor();
+  await page.locator('.save-status.failed').waitFor({ timeout: 10000 }).catch(async (e) => {
+    const status = await page.locator('.save-status').getAttribute('aria-label');
+    const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pk:')).map((k) => `${k}=${localStorage.getItem(k).length}`));
+    throw new Error(`the save did not fail: "${status}"; ${keys.join(', ')}`, { cause: e });
+  });
   const dialog = await openList(page);
-  const alert = dialog.getByRole('alert');
-  assert.match(await alert.textContent(), /Penyimpanan peramban penuh/);
+  const alert = dialog.getByRole('alert').filter({ hasText: 'Penyimpanan peramban penuh' });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     alert.getByRole('button', { name: 'Unduh JSON' }).click(),
@@ -193,6 +196,14 @@ test('a full storage says what to do, with the document to download', async () =
   const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(saved.document.nodes.length, 9);
   await page.screenshot({ path: join(SCREENSHOTS, 'drafts-full.png') });
+  // Going to another document would lose the edit: the list asks first.
+  await dialog.getByRole('button', { name: 'Dokumen baru' }).click();
+  const warning = dialog.getByRole('alert').filter({ hasText: 'akan hilang bila dokumen lain dibuka' });
+  await warning.waitFor();
+  assert.equal(await warning.getByRole('button', { name: 'Tetap buka tanpa menyimpan' }).count(), 1);
+  await warning.getByRole('button', { name: 'Batal' }).click();
+  assert.equal(await warning.count(), 0);
+  assert.equal(await page.getByRole('dialog', { name: 'Dokumen baru' }).isVisible(), false);
   await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('other:')) localStorage.removeItem(k); });
   await page.close();
 });
@@ -212,5 +223,36 @@ test('in English', async () => {
     assert.equal(await dialog.getByRole('button', { name, exact: true }).count(), 1, name);
   }
   await dialog.getByRole('region', { name: 'Trash' }).getByText('The trash is empty.').waitFor();
+  await page.close();
+});
+
+test('an earlier version is restored, or opened as a new draft', async () => {
+  const { page, errors } = await fresh();
+  await page.getByRole('treeitem').first().click();
+  await page.keyboard.press('Insert');
+  await page.keyboard.type('Kotak baru');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[role=treeitem]').length === 9);
+  await page.locator('.save-status', { hasText: 'Tersimpan' }).waitFor();
+  await page.waitForFunction(() => !JSON.parse(localStorage.getItem('pk:drafts')).drafts[0].pristine);
+
+  let dialog = await openList(page);
+  let versions = dialog.getByRole('region', { name: 'Versi sebelumnya' });
+  assert.deepEqual(await versions.locator('tbody td.num').allTextContents(), ['8']);
+  await versions.getByRole('button', { name: 'Pulihkan' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => document.querySelectorAll('[role=treeitem]').length === 8);
+
+  // What was replaced is a version now: open it beside, as a new draft.
+  dialog = await openList(page);
+  versions = dialog.getByRole('region', { name: 'Versi sebelumnya' });
+  assert.deepEqual(await versions.locator('tbody td.num').allTextContents(), ['9', '8']);
+  await versions.getByRole('button', { name: 'Buka sebagai draf baru' }).first().click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => document.querySelectorAll('[role=treeitem]').length === 9);
+  await savedDrafts(page, 2);
+  dialog = await openList(page);
+  assert.deepEqual(await dialog.locator('table.drafts-table').first().locator('tbody td.num').allTextContents(), ['9', '8']);
+  assert.deepEqual(errors, []);
   await page.close();
 });

@@ -13,7 +13,7 @@ after(async () => { await browser?.close(); });
 
 test('Unduh JSON downloads the open document exactly as the file format writes it', async () => {
   const { page } = await open(browser);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh JSON' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Berkas/ }).click().then(() => page.getByRole('menuitem', { name: 'Unduh JSON' }).click())]);
   assert.equal(download.suggestedFilename(), 'contoh-pohon-kinerja-dinas-sosial.json');
   const text = readFileSync(await download.path(), 'utf8');
   assert.equal(text + '\n', readFileSync(join(ROOT, 'core/src/sample.json'), 'utf8'));
