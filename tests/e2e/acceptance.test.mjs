@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, BASE_URL, SCREENSHOTS } from './browser.mjs';
+import { launch, fresh, SCREENSHOTS } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -23,15 +23,7 @@ async function tabTo(page, predicate, shift = false) {
 }
 
 test('by keyboard: new document, three levels with indicators and targets; undo all, redo all; reload keeps it and the view', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(BASE_URL);
-  await page.getByRole('tree').waitFor();
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.getByRole('tree').waitFor();
+  const { context, page, errors } = await fresh(browser);
 
   // New document: Tab to the file menu, Enter opens it on its first item
   // (Dokumen baru), Enter again; the dialog's fields by Tab.

@@ -3,7 +3,7 @@
 // nothing on screen is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, BASE_URL } from './browser.mjs';
+import { launch, fresh, BASE_URL } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -11,21 +11,6 @@ after(async () => { await browser?.close(); });
 
 const status = (page) => page.locator('.save-status');
 const item = (page, re) => page.getByRole('treeitem', { name: re });
-
-/** A fresh context (own storage) with one page on the app, storage emptied. */
-async function fresh() {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(BASE_URL);
-  await page.getByRole('tree').waitFor();
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.getByRole('tree').waitFor();
-  await page.waitForFunction(() => localStorage.getItem('pk:drafts') !== null);
-  return { context, page, errors };
-}
 
 async function add(page, parent, text) {
   await item(page, parent).click();
@@ -35,7 +20,7 @@ async function add(page, parent, text) {
 }
 
 test('edits are saved a moment after typing and come back after a reload, with selection and view', async () => {
-  const { context, page, errors } = await fresh();
+  const { context, page, errors } = await fresh(browser);
   await add(page, /^Meningkatnya akurasi data/, 'Tersedianya data yang disimpan');
   await page.getByRole('button', { name: 'Perbesar' }).click();
   const zoom = await page.locator('.zoom-level').textContent();
@@ -52,7 +37,7 @@ test('edits are saved a moment after typing and come back after a reload, with s
 });
 
 test('two tabs on one draft: a save in one never silently overwrites the other', async () => {
-  const { context, page: one } = await fresh();
+  const { context, page: one } = await fresh(browser);
   const two = await context.newPage();
   await two.goto(BASE_URL);
   await two.getByRole('tree').waitFor();
@@ -75,7 +60,7 @@ test('two tabs on one draft: a save in one never silently overwrites the other',
 });
 
 test('a full storage is explained, the tree on screen stays, and saving resumes when there is room', async () => {
-  const { context, page } = await fresh();
+  const { context, page } = await fresh(browser);
   // Fill the origin's storage with junk until it refuses.
   await page.evaluate(() => {
     const chunk = 'x'.repeat(256 * 1024);

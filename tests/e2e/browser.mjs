@@ -48,3 +48,21 @@ export async function cardGeometry(page) {
 export function overlaps(a, b) {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
+
+/**
+ * A context of its own (its own storage) with one 1366×768 page on the app,
+ * localStorage emptied and the first draft stored: a first visit.
+ */
+export async function fresh(browser) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(BASE_URL);
+  await page.getByRole('tree').waitFor();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('tree').waitFor();
+  await page.waitForFunction(() => localStorage.getItem('pk:drafts') !== null);
+  return { context, page, errors };
+}
