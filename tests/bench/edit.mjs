@@ -34,6 +34,7 @@
 // with `chars`, else read from the localStorage keys "pk:draft:ID"), and the
 // long tasks (> 50 ms, a 'longtask' PerformanceObserver) overlapping a save.
 import { launch } from '../e2e/browser.mjs';
+import { frames, median, quantile } from './stats.mjs';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,16 +61,6 @@ const AUTOSAVE_WAIT_MS = 5_000;
 const SAVE_ROUNDS = 2;
 const TIMEOUT = 120_000;
 
-const sorted = (xs) => xs.filter(Number.isFinite).sort((a, b) => a - b);
-const median = (xs) => {
-  const s = sorted(xs);
-  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;
-};
-/** Nearest-rank quantile. */
-const quantile = (xs, q) => {
-  const s = sorted(xs);
-  return s.length ? s[Math.max(0, Math.ceil(q * s.length) - 1)] : NaN;
-};
 const stats = (xs) => ({ median: median(xs), p95: quantile(xs, 0.95), max: Math.max(...xs), count: xs.length });
 
 /** The search's folding (`core::outline::fold`): lower case, no accents, whitespace collapsed. */
@@ -119,11 +110,6 @@ function pickTarget(file) {
   return best;
 }
 
-/** Waits for `n` animation frames in the page (so what was changed is painted). */
-const frames = (page, n = 2) => page.evaluate((n) => new Promise((done) => {
-  const step = () => (--n <= 0 ? done() : requestAnimationFrame(step));
-  requestAnimationFrame(step);
-}), n);
 
 /**
  * Installed before the app starts: every event listener the page adds is

@@ -18,6 +18,7 @@
 // to 3 indicators. d3.tree() gets one fixed nodeSize [284, 190]. Both are
 // timed around the layout call only (not d3.stratify, not the estimate).
 import { launch } from '../e2e/browser.mjs';
+import { frames, median, quantile } from './stats.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,27 +37,12 @@ const FRAMES = 120;
 const LIMIT_MS = 15_000;
 const TIMEOUT = 300_000;
 
-const sorted = (xs) => xs.filter(Number.isFinite).sort((a, b) => a - b);
-const median = (xs) => {
-  const s = sorted(xs);
-  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;
-};
-/** Nearest-rank quantile. */
-const quantile = (xs, q) => {
-  const s = sorted(xs);
-  return s.length ? s[Math.max(0, Math.ceil(q * s.length) - 1)] : NaN;
-};
 const intervals = (stamps) => stamps.slice(1).map((t, i) => t - stamps[i]);
 const frameStats = (stamps) => {
   const d = intervals(stamps);
   return { median: median(d), p95: quantile(d, 0.95), frames: d.length };
 };
 
-/** Waits for `n` animation frames in the page (so what was changed is painted). */
-const frames = (page, n = 2) => page.evaluate((n) => new Promise((done) => {
-  const step = () => (--n <= 0 ? done() : requestAnimationFrame(step));
-  requestAnimationFrame(step);
-}), n);
 
 /** User Timing entries named `name` starting at or after `since`. */
 const entries = (page, name, since = 0) => page.evaluate(([name, since]) => performance.getEntriesByName(name)
