@@ -389,7 +389,7 @@ impl Editor {
     pub fn select(&self, i: usize) {
         self.tree.with_untracked(|t| {
             if let Some(t) = t {
-                if !self.outline.with_untracked(|o| o.shown(t).contains(&i)) {
+                if !self.outline.with_untracked(|o| o.is_shown(t, i)) {
                     self.outline.update(|o| o.reveal(t, i));
                 }
             }

@@ -86,6 +86,19 @@ impl Outline {
         kids
     }
 
+    /// Whether node `i` is drawn: no collapsed ancestor, and on the focused
+    /// branch or its path, if there is a focus. Walks up only: O(depth).
+    pub fn is_shown(&self, tree: &Tree, i: usize) -> bool {
+        let mut cur = tree.parent[i];
+        while let Some(p) = cur {
+            if self.is_collapsed(p) {
+                return false;
+            }
+            cur = tree.parent[p];
+        }
+        self.focus.is_none_or(|f| is_ancestor_or_self(tree, i, f) || is_ancestor_or_self(tree, f, i))
+    }
+
     /// Shown nodes in pre-order (the order of the keyboard's Up/Down).
     pub fn shown(&self, tree: &Tree) -> Vec<usize> {
         let mut out = Vec::new();
@@ -236,6 +249,24 @@ mod tests {
         assert_eq!(o.shown(&tree).len(), 6);
         o.reveal(&tree, idx(&doc, "sp-2"));
         assert_eq!(o.shown(&tree).len(), 8);
+    }
+
+    #[test]
+    fn is_shown_agrees_with_the_shown_list() {
+        let doc = crate::synth::document(300, 11);
+        let tree = Tree::build(&doc).unwrap();
+        let mut rng = crate::synth::Rng::new(5);
+        for round in 0..40 {
+            let mut o = Outline::new(&tree);
+            for c in o.collapsed.iter_mut() {
+                *c = rng.below(6) == 0;
+            }
+            o.focus = (round % 2 == 0).then(|| rng.below(tree.len()));
+            let shown = o.shown(&tree);
+            for i in 0..tree.len() {
+                assert_eq!(o.is_shown(&tree, i), shown.contains(&i), "node {i}, round {round}");
+            }
+        }
     }
 
     #[test]
