@@ -115,6 +115,9 @@ pub type Extra = Map<String, Json>;
 /// A node's id, unique within its document.
 pub type NodeId = String;
 
+/// The nodes by id, in sibling order.
+pub type Nodes = IndexMap<NodeId, Node, rustc_hash::FxBuildHasher>;
+
 /// A calendar year (plan periods, targets, realisasi).
 pub type Tahun = u16;
 
@@ -125,7 +128,7 @@ pub struct Document {
     pub meta: Meta,
     /// Written as a flat list; parents are referenced by id.
     #[serde(serialize_with = "nodes_as_list")]
-    pub nodes: IndexMap<NodeId, Node>,
+    pub nodes: Nodes,
     #[serde(flatten)]
     pub extra: Extra,
     /// Unknown fields of the file's envelope, written back on export.
@@ -433,6 +436,6 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
-fn nodes_as_list<S: serde::Serializer>(nodes: &IndexMap<NodeId, Node>, s: S) -> Result<S::Ok, S::Error> {
+fn nodes_as_list<S: serde::Serializer>(nodes: &Nodes, s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(nodes.values())
 }

@@ -16,7 +16,7 @@
 
 use std::collections::HashSet;
 
-use super::model::{Document, Level, Meta, Node, NodeId};
+use super::model::{Document, Level, Meta, Node, NodeId, Nodes};
 
 /// A primitive change to a document.
 #[derive(Clone, Debug, PartialEq)]
@@ -236,7 +236,7 @@ fn insert(doc: &mut Document, nodes: Vec<(usize, Node)>) -> Result<(Op, Change),
         let total = doc.nodes.len() + nodes.len();
         let mut old = std::mem::take(&mut doc.nodes).into_iter();
         let mut new = nodes.into_iter().peekable();
-        let mut out = indexmap::IndexMap::with_capacity(total);
+        let mut out = Nodes::with_capacity_and_hasher(total, Default::default());
         while out.len() < total {
             if new.peek().is_some_and(|(p, _)| *p == out.len()) {
                 let (_, n) = new.next().expect("peeked");
