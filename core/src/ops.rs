@@ -14,7 +14,7 @@
 //! are built from ops in a [`Tx`], which applies them one by one, keeps their
 //! inverses, and rolls back if a later op fails.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::model::{Document, Level, Meta, Node, NodeId, Nodes};
 
@@ -199,7 +199,7 @@ pub fn apply(doc: &mut Document, op: Op) -> Result<(Op, Change), OpError> {
 }
 
 fn insert(doc: &mut Document, nodes: Vec<(usize, Node)>) -> Result<(Op, Change), OpError> {
-    let mut new_ids = HashSet::with_capacity(nodes.len());
+    let mut new_ids = HashSet::with_capacity_and_hasher(nodes.len(), Default::default());
     let mut last = None;
     for (pos, node) in &nodes {
         if doc.nodes.contains_key(&node.id) || !new_ids.insert(node.id.as_str()) {
@@ -251,8 +251,7 @@ fn insert(doc: &mut Document, nodes: Vec<(usize, Node)>) -> Result<(Op, Change),
 }
 
 fn has_cycle(nodes: &[(usize, Node)]) -> bool {
-    let parent: std::collections::HashMap<&str, Option<&str>> =
-        nodes.iter().map(|(_, n)| (n.id.as_str(), n.parent.as_deref())).collect();
+    let parent: HashMap<&str, Option<&str>> = nodes.iter().map(|(_, n)| (n.id.as_str(), n.parent.as_deref())).collect();
     for (_, n) in nodes {
         let mut cur = n.parent.as_deref();
         let mut steps = 0;
@@ -419,7 +418,7 @@ pub fn child_level(level: Level) -> Level {
 
 /// `id`'s subtree in pre-order, `id` first.
 pub fn subtree(doc: &Document, id: &str) -> Vec<NodeId> {
-    let mut children: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    let mut children: HashMap<&str, Vec<&str>> = HashMap::default();
     for n in doc.nodes.values() {
         if let Some(p) = &n.parent {
             children.entry(p.as_str()).or_default().push(n.id.as_str());
@@ -457,7 +456,7 @@ fn new_child_of(doc: &Document, id: NodeId, parent: &str) -> Result<Node, OpErro
 
 /// Adds an empty last child to `parent`; returns its id.
 pub fn add_child(tx: &mut Tx, parent: &str) -> Result<NodeId, OpError> {
-    let id = fresh_id(tx.doc(), "n", &HashSet::new());
+    let id = fresh_id(tx.doc(), "n", &HashSet::default());
     let node = new_child_of(tx.doc(), id.clone(), parent)?;
     let at = after_last_child(tx.doc(), parent)?;
     tx.apply(Op::Insert(vec![(at, node)]))?;
@@ -470,7 +469,7 @@ pub fn add_sibling(tx: &mut Tx, sibling: &str) -> Result<NodeId, OpError> {
     let at = doc.nodes.get_index_of(sibling).ok_or_else(|| OpError::NotFound(sibling.to_owned()))?;
     let s = &doc.nodes[at];
     let parent = s.parent.clone().ok_or(OpError::Root)?;
-    let id = fresh_id(doc, "n", &HashSet::new());
+    let id = fresh_id(doc, "n", &HashSet::default());
     let mut node = Node::new(id.clone(), Some(parent), s.level);
     node.level_label = s.level_label.clone();
     node.lane = s.lane.clone();
@@ -559,8 +558,8 @@ pub fn copy_subtree(doc: &Document, id: &str) -> Result<Document, OpError> {
 pub fn paste(tx: &mut Tx, parent: &str, clip: &Document) -> Result<NodeId, OpError> {
     let root = clip.nodes.values().find(|n| n.parent.is_none()).ok_or(OpError::EmptyClip)?;
     let at = after_last_child(tx.doc(), parent)?;
-    let mut taken = HashSet::new();
-    let mut ids = std::collections::HashMap::new();
+    let mut taken = HashSet::default();
+    let mut ids = HashMap::default();
     for n in clip.nodes.values() {
         let id = fresh_id(tx.doc(), "n", &taken);
         taken.insert(id.clone());
