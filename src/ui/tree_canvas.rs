@@ -425,13 +425,14 @@ pub fn focus_card(i: usize) {
     };
     focus();
     // Again once the view has moved and the card is (re)mounted, unless
-    // the user has gone on typing somewhere (a new box's editor).
+    // the user has gone on elsewhere meanwhile (a new box's editor, the
+    // details panel): only focus that was lost or is still on the tree.
     request_animation_frame(move || {
-        let typing = web_sys::window()
+        let elsewhere = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.active_element())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if !typing {
+            .is_some_and(|el| el.tag_name() != "BODY" && el.closest("[role=tree]").ok().flatten().is_none());
+        if !elsewhere {
             focus();
         }
     });
