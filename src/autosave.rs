@@ -13,7 +13,7 @@ use crate::core::viewport::Viewport;
 use crate::i18n::{storage_error, t, Key};
 use crate::state::{Editor, Origin, SAMPLE_SOURCE};
 use crate::storage::{on_storage_change, Change, DraftStore, Kept, StorageError, StorageListener, Usage};
-use crate::web::{mark, measure_from};
+use crate::web::{mark, mark_history_entry, measure_from, query_param};
 
 /// Quiet time after an edit before it is saved.
 const SAVE_AFTER: Duration = Duration::from_millis(800);
@@ -87,7 +87,7 @@ pub fn provide_drafts(editor: Editor, src: Option<String>) -> Drafts {
     provide_context(drafts);
     let Some(store) = store else {
         if let Some(src) = src {
-            editor.open_url(src);
+            editor.open_url(src, false);
         }
         return drafts;
     };
@@ -152,8 +152,29 @@ pub fn provide_drafts(editor: Editor, src: Option<String>) -> Drafts {
         drafts._listener.set_value(Some(Rc::new(listener)));
     }
 
+    // Each history entry remembers its draft: Back and Forward reopen it.
+    Effect::new(move |_| {
+        if let Some(id) = drafts.current.get() {
+            mark_history_entry(&id);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::popstate, move |ev| {
+        let draft = ev.state().as_string().filter(|id| {
+            drafts.current.get_untracked().as_ref() != Some(id)
+                && drafts
+                    .store()
+                    .and_then(|s| s.index().ok())
+                    .is_some_and(|i| i.get(id).is_some_and(|e| e.deleted_at.is_none()))
+        });
+        match (draft, query_param("src")) {
+            (Some(id), _) => drafts.open(editor, id),
+            (None, Some(src)) if ev.state().is_null() => editor.open_url(src, false),
+            _ => {}
+        }
+    });
+
     match src {
-        Some(src) => editor.open_url(src),
+        Some(src) => editor.open_url(src, false),
         None => match store
             .index()
             .ok()

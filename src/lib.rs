@@ -7,6 +7,7 @@ pub use pohon_core as core;
 pub mod autosave;
 pub mod commands;
 pub mod i18n;
+pub mod prefs;
 pub mod state;
 pub mod storage;
 pub mod ui;

@@ -13,20 +13,25 @@ use crate::core::card::{Card, CardFonts, CardOptions};
 use crate::core::codec::import;
 use crate::core::cull::Cull;
 use crate::core::history::{Action, Entry, History};
-use crate::core::layout::{layout, Layout, Mode, Rect, Size};
+use crate::core::layout::{layout, Arrangement, Layout, Rect, Size};
 use crate::core::model::{Document, Meta, Node, NodeId, Tahun};
 use crate::core::ops::{transact, Change, Op, OpError, Tx};
 use crate::core::outline::{search, Outline};
 use crate::core::tree::Tree;
 use crate::core::viewport::Viewport;
 use crate::i18n::{import_error, op_error, t, Key, Lang};
-use crate::web::{fetch_bytes, mark, measure_card_fonts, measure_first_paint, replace_query_param, timed};
+use crate::web::{
+    fetch_bytes, mark, measure_card_fonts, measure_first_paint, push_query_param, replace_query_param, timed,
+};
 
 /// The source named for the built-in sample tree.
 pub const SAMPLE_SOURCE: &str = "sample";
 
 /// Margin in screen pixels around a fitted tree.
-const FIT_MARGIN: f64 = 24.0;
+const FIT_MARGIN: f64 = 12.0;
+/// "Automatic" arranges for the canvas size rounded to this many pixels, so
+/// dragging the panel's edge does not lay the tree out at every pixel.
+const SCREEN_STEP: f64 = 32.0;
 
 /// The open document and its undo history: the one writer of the document.
 #[derive(Clone, Copy)]
@@ -153,8 +158,8 @@ pub struct Editor {
     pub screen: RwSignal<(f64, f64)>,
     /// Full cards, or statements only (meetings).
     pub details: RwSignal<bool>,
-    /// `None`: pick the arrangement that fits the screen best.
-    pub mode: RwSignal<Option<Mode>>,
+    /// `None`: pick the arrangement whose text reads largest at fit.
+    pub mode: RwSignal<Option<Arrangement>>,
     pub fonts: RwSignal<CardFonts>,
     pub query: RwSignal<String>,
     /// Position of the current match in `matches`.
@@ -185,7 +190,7 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
     });
     let card_options = Memo::new(move |_| {
         let year = doc.with(|d| d.meta.periode.as_ref().map(|p| year.clamp(p.awal, p.akhir))).or(Some(year));
-        CardOptions { details: details.get(), year }
+        CardOptions { details: details.get(), year, english: lang == Lang::En }
     });
     // Sizes only: a card's lines are made when it is mounted. After an edit
     // only the cards it touched are measured again.
@@ -231,9 +236,18 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
             })
         })
     });
+    let screen = RwSignal::new((0.0, 0.0));
+    // What "automatic" fits to: the canvas less the fit margins (only read then).
+    let fit_screen = Memo::new(move |_| {
+        let (w, h) = screen.get();
+        let step = |v: f64| ((v - 2.0 * FIT_MARGIN) / SCREEN_STEP).round().max(0.0) * SCREEN_STEP;
+        Size { w: step(w), h: step(h) }
+    });
     let layout = Memo::new(move |_| {
+        let mode = mode.get();
+        let fit_to = if mode.is_none() { fit_screen.get() } else { Size::default() };
         tree.with(|t| match t {
-            Some(t) => sizes.with(|s| outline.with(|o| timed("pk:layout", || layout(t, s, o, mode.get())))),
+            Some(t) => sizes.with(|s| outline.with(|o| timed("pk:layout", || layout(t, s, o, mode, fit_to)))),
             None => Layout::default(),
         })
     });
@@ -258,7 +272,7 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         viewport,
         drawn,
         fitted: RwSignal::new(true),
-        screen: RwSignal::new((0.0, 0.0)),
+        screen,
         details,
         mode,
         fonts,
@@ -271,6 +285,14 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         cull,
         matches,
     };
+    // A fitted view stays fitted as the tree grows or shrinks (a branch
+    // opened, a box added, details switched on).
+    Effect::new(move |_| {
+        layout.with(|l| l.bounds);
+        if editor.fitted.get_untracked() {
+            editor.fit();
+        }
+    });
     provide_context(editor);
     editor
 }
@@ -313,14 +335,19 @@ impl Editor {
     }
 
     /// Fetches and opens a file by URL (relative or absolute); on success the
-    /// address bar gets `?src=<url>` so the view can be shared as a link.
-    pub fn open_url(&self, url: String) {
+    /// address bar gets `?src=<url>` so the view can be shared as a link, as
+    /// a new history entry when `push` (Back returns to the document before).
+    pub fn open_url(&self, url: String, push: bool) {
         let editor = *self;
         leptos::task::spawn_local(async move {
             match fetch_bytes(&url).await {
                 Ok(bytes) => {
                     if editor.open_bytes(&bytes, &url) {
-                        replace_query_param("src", Some(&url));
+                        if push {
+                            push_query_param("src", &url);
+                        } else {
+                            replace_query_param("src", Some(&url));
+                        }
                     }
                 }
                 Err(e) => editor.alert.set(Some(format!("{}: {e}", t(editor.lang, Key::LoadFailed)))),
@@ -405,6 +432,24 @@ impl Editor {
                 self.outline.update(|o| f(o, t));
             }
         });
+    }
+
+    /// Collapses or expands node `i` (`None`: toggles) keeping its card where
+    /// it is on screen, under the pointer that clicked it; a fitted view is
+    /// fitted again instead.
+    pub fn toggle_in_place(&self, i: usize, collapse: Option<bool>) {
+        let at = |e: &Editor| e.rect(i).map(|r| e.viewport.with_untracked(|v| v.to_screen(r.x, r.y)));
+        let before = at(self);
+        self.reshape(|o, t| match collapse {
+            Some(c) => o.set_collapsed(t, i, c),
+            None => o.toggle(t, i),
+        });
+        if self.fitted.get_untracked() {
+            return self.fit();
+        }
+        if let (Some((x0, y0)), Some((x1, y1))) = (before, at(self)) {
+            self.viewport.update(|v| *v = v.pan(x0 - x1, y0 - y1));
+        }
     }
 
     /// Applies one edit through the core's operations and records it for

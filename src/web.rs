@@ -32,6 +32,28 @@ pub fn replace_query_param(name: &str, value: Option<&str>) {
     }
 }
 
+/// Sets a query parameter as a new browser history entry (Back returns to
+/// the one before).
+pub fn push_query_param(name: &str, value: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(url) = window.location().href().and_then(|h| web_sys::Url::new(&h)) else { return };
+    if url.search_params().get(name).as_deref() == Some(value) {
+        return;
+    }
+    url.search_params().set(name, value);
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+/// Notes in the current history entry which draft it shows, for Back and Forward.
+pub fn mark_history_entry(draft: &str) {
+    let Some(window) = web_sys::window() else { return };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state(&wasm_bindgen::JsValue::from_str(draft), "");
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
     #[error("{url}: {message}")]

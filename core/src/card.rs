@@ -44,11 +44,15 @@ pub struct CardOptions {
     pub details: bool,
     /// The year whose target is shown.
     pub year: Option<Tahun>,
+    /// Detail lines in English ("Activity:", "Target 2026"), else Indonesian.
+    pub english: bool,
 }
 
 /// A card's content, already wrapped into lines, and its height.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card {
+    /// Empty when the node has no statement yet: the card then says so
+    /// (in the UI's language) on one line.
     pub kondisi: Vec<String>,
     pub detail: Vec<DetailLine>,
     pub w: f64,
@@ -74,12 +78,13 @@ impl Card {
     pub fn of(node: &Node, fonts: &CardFonts, opts: CardOptions) -> Card {
         let (mut kondisi, mut detail) = (Vec::new(), Vec::new());
         texts(node, opts, |kind, text| match kind {
+            None if text.trim().is_empty() => {}
             None => kondisi = wrap(text, INNER_W, &fonts.kondisi),
             Some(kind) => {
                 detail.extend(wrap(text, INNER_W, &fonts.detail).into_iter().map(|text| DetailLine { kind, text }))
             }
         });
-        let h = height(kondisi.len(), detail.len());
+        let h = height(kondisi.len().max(1), detail.len());
         Card { kondisi, detail, w: CARD_W, h }
     }
 
@@ -87,7 +92,7 @@ impl Card {
     pub fn size(node: &Node, fonts: &CardFonts, opts: CardOptions) -> Size {
         let (mut kondisi, mut detail) = (0, 0);
         texts(node, opts, |kind, text| match kind {
-            None => kondisi = line_count(text, INNER_W, &fonts.kondisi),
+            None => kondisi = line_count(text, INNER_W, &fonts.kondisi).max(1),
             Some(_) => detail += line_count(text, INNER_W, &fonts.detail),
         });
         Size { w: CARD_W, h: height(kondisi, detail) }
@@ -121,7 +126,7 @@ fn height(kondisi_lines: usize, detail_lines: usize) -> f64 {
 /// Calls `text` with each text of the card, unwrapped, in drawing order: the
 /// kondisi (kind `None`), then the detail texts when `opts` asks for them.
 fn texts(node: &Node, opts: CardOptions, mut text: impl FnMut(Option<DetailKind>, &str)) {
-    text(None, if node.kondisi.trim().is_empty() { "…" } else { &node.kondisi });
+    text(None, &node.kondisi);
     if !opts.details {
         return;
     }
@@ -134,26 +139,29 @@ fn texts(node: &Node, opts: CardOptions, mut text: impl FnMut(Option<DetailKind>
             let _ = write!(s, " ({})", ind.satuan);
         }
         if let Some((y, t)) = opts.year.and_then(|y| ind.target.get(&y).map(|t| (y, t))) {
-            let _ = write!(s, " · T{y}: {t}");
+            let _ = write!(s, " · {}{y}: {t}", if opts.english { "Target " } else { "T" });
         }
         text(Some(DetailKind::Indikator), &s);
     }
     if node.indikator.len() > MAX_INDIKATOR {
         s.clear();
-        let _ = write!(s, "+{} indikator", node.indikator.len() - MAX_INDIKATOR);
+        let more = node.indikator.len() - MAX_INDIKATOR;
+        let _ = write!(s, "+{more} {}", if opts.english { "more indicators" } else { "indikator" });
         text(Some(DetailKind::Indikator), &s);
     }
     if !node.penanggung_jawab.is_empty() {
         s.clear();
-        let _ = write!(s, "PJ: {}", node.penanggung_jawab);
+        let _ = write!(s, "{}: {}", if opts.english { "In charge" } else { "PJ" }, node.penanggung_jawab);
         text(Some(DetailKind::PenanggungJawab), &s);
     }
     if node.level >= Level::SasaranProgram || !node.anggaran.is_empty() {
         for a in &node.anggaran {
-            let tingkat = match a.tingkat {
-                TingkatAnggaran::Program => "Program",
-                TingkatAnggaran::Kegiatan => "Kegiatan",
-                TingkatAnggaran::SubKegiatan => "Sub Kegiatan",
+            let tingkat = match (a.tingkat, opts.english) {
+                (TingkatAnggaran::Program, _) => "Program",
+                (TingkatAnggaran::Kegiatan, false) => "Kegiatan",
+                (TingkatAnggaran::Kegiatan, true) => "Activity",
+                (TingkatAnggaran::SubKegiatan, false) => "Sub Kegiatan",
+                (TingkatAnggaran::SubKegiatan, true) => "Sub-activity",
             };
             let what = if a.kode.is_empty() { a.nama.as_str() } else { a.kode.as_str() };
             s.clear();
@@ -184,7 +192,7 @@ mod tests {
         let doc = sample().unwrap();
         let fonts = CardFonts::approx();
         let node = &doc.nodes["ss-1"];
-        let card = Card::of(node, &fonts, CardOptions { details: true, year: Some(2025) });
+        let card = Card::of(node, &fonts, CardOptions { details: true, year: Some(2025), english: false });
         let text: Vec<&str> = card.detail.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(text.join(" "), "IKU: Persentase PMKS yang tertangani (%) · T2025: 85");
         for line in
@@ -193,8 +201,23 @@ mod tests {
             assert!(line.1.width(line.0) <= CARD_W - 2.0 * PAD, "{line:?}");
         }
         assert!(card.detail_y(card.detail.len() - 1) < card.h - PAD);
-        let bare = Card::of(node, &fonts, CardOptions { details: false, year: Some(2025) });
+        let bare = Card::of(node, &fonts, CardOptions { details: false, year: Some(2025), english: false });
         assert!(bare.detail.is_empty() && bare.h < card.h);
+        let english = Card::of(node, &fonts, CardOptions { details: true, year: Some(2025), english: true });
+        assert_eq!(english.detail[0].text, "IKU: Persentase PMKS yang tertangani (%) · Target 2025: 85");
+    }
+
+    #[test]
+    fn a_card_without_a_statement_keeps_one_line_for_saying_so() {
+        let fonts = CardFonts::approx();
+        let mut node = sample().unwrap().nodes["ss-1"].clone();
+        let opts = CardOptions { details: false, year: None, english: false };
+        node.kondisi = "Pendek".into();
+        let one = Card::of(&node, &fonts, opts);
+        node.kondisi = "  ".into();
+        let empty = Card::of(&node, &fonts, opts);
+        assert!(empty.kondisi.is_empty());
+        assert_eq!((empty.h, Card::size(&node, &fonts, opts).h), (one.h, one.h));
     }
 
     #[test]
@@ -212,9 +235,9 @@ mod tests {
         let fonts = CardFonts::approx();
         for doc in [sample().unwrap(), crate::synth::document(2000, 9)] {
             for node in doc.nodes.values() {
-                for details in [true, false] {
+                for (details, english) in [(true, false), (false, false), (true, true)] {
                     for year in [None, Some(2025), Some(2026)] {
-                        let opts = CardOptions { details, year };
+                        let opts = CardOptions { details, year, english };
                         let card = Card::of(node, &fonts, opts);
                         assert_eq!(Card::size(node, &fonts, opts), Size { w: card.w, h: card.h }, "{}", node.id);
                     }
@@ -226,12 +249,20 @@ mod tests {
     #[test]
     fn crosscutting_and_penanggung_jawab_are_on_the_card() {
         let doc = sample().unwrap();
-        let card = Card::of(&doc.nodes["sp-3"], &CardFonts::approx(), CardOptions { details: true, year: None });
+        let card = Card::of(
+            &doc.nodes["sp-3"],
+            &CardFonts::approx(),
+            CardOptions { details: true, year: None, english: false },
+        );
         assert!(card
             .detail
             .iter()
             .any(|l| l.kind == DetailKind::Crosscutting && l.text == "Crosscutting: DISDUKCAPIL, BPS"));
-        let card = Card::of(&doc.nodes["sp-1"], &CardFonts::approx(), CardOptions { details: true, year: None });
+        let card = Card::of(
+            &doc.nodes["sp-1"],
+            &CardFonts::approx(),
+            CardOptions { details: true, year: None, english: false },
+        );
         assert!(card.detail.iter().any(|l| l.kind == DetailKind::PenanggungJawab));
     }
 }

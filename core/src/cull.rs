@@ -190,18 +190,21 @@ impl Spans {
 mod tests {
     use super::*;
     use crate::card::{Card, CardFonts, CardOptions};
-    use crate::layout::{layout, Mode};
+    use crate::layout::{layout, Arrangement};
     use crate::outline::Outline;
     use crate::synth::{self, Rng};
     use crate::tidy::Size;
     use crate::tree::Tree;
 
-    fn laid_out(n: usize, seed: u64, mode: Mode, collapse: bool) -> Layout {
+    fn laid_out(n: usize, seed: u64, mode: Arrangement, collapse: bool) -> Layout {
         let doc = synth::document(n, seed);
         let tree = Tree::build(&doc).unwrap();
         let fonts = CardFonts::approx();
-        let sizes: Vec<Size> =
-            doc.nodes.values().map(|n| Card::size(n, &fonts, CardOptions { details: true, year: None })).collect();
+        let sizes: Vec<Size> = doc
+            .nodes
+            .values()
+            .map(|n| Card::size(n, &fonts, CardOptions { details: true, year: None, english: false }))
+            .collect();
         let mut outline = Outline::new(&tree);
         // Hide a few branches: hidden nodes have no rect and must never be found.
         if collapse {
@@ -209,13 +212,19 @@ mod tests {
                 outline.toggle(&tree, i);
             }
         }
-        layout(&tree, &sizes, &outline, Some(mode))
+        layout(&tree, &sizes, &outline, Some(mode), Size { w: 1600.0, h: 900.0 })
     }
 
     #[test]
     fn finds_exactly_what_a_full_scan_finds() {
         let mut rng = Rng::new(11);
-        for (n, mode) in [(1, Mode::Layered), (300, Mode::Compact), (3000, Mode::NonLayered), (3000, Mode::Compact)] {
+        for (n, mode) in [
+            (1, Arrangement::Layered),
+            (300, Arrangement::Compact),
+            (3000, Arrangement::Tidy),
+            (3000, Arrangement::Compact),
+            (3000, Arrangement::Across),
+        ] {
             let l = laid_out(n, n as u64, mode, true);
             assert!(n < 300 || l.shown.len() < n, "some nodes hidden");
             let cull = Cull::new(&l);
@@ -251,6 +260,7 @@ mod tests {
             edges: p.edges,
             bounds: Rect { x: 0.0, y: 0.0, w: p.width, h: p.height },
             shown: p.order,
+            ..Layout::default()
         };
         assert!(l.edges.iter().any(|e| (e.points[1].0 - e.points[2].0).abs() > LONG));
         let cull = Cull::new(&l);
@@ -269,7 +279,7 @@ mod tests {
 
     #[test]
     fn a_straight_connector_is_found_by_a_thin_view() {
-        let l = laid_out(2, 1, Mode::Layered, false);
+        let l = laid_out(2, 1, Arrangement::Layered, false);
         let cull = Cull::new(&l);
         let e = l.edges[0];
         // The child hangs straight below its only parent: a zero-width line.

@@ -7,6 +7,44 @@ use super::tree::Tree;
 
 pub use super::tidy::{Edge, Mode, Rect, Size};
 
+/// How the cards are arranged, as offered to the user.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Arrangement {
+    /// Top-down, one row per level.
+    #[default]
+    Layered,
+    /// Top-down, one row per level, leaf boxes stacked under their parent.
+    Compact,
+    /// Top-down, each box just below its own parent (no rows).
+    Tidy,
+    /// Left to right, one column per level, siblings stacked down.
+    Across,
+}
+
+impl Arrangement {
+    /// What "automatic" chooses from (compact also with shorter stacks).
+    pub const AUTO: [Arrangement; 3] = [Arrangement::Layered, Arrangement::Compact, Arrangement::Across];
+
+    fn options(self) -> Options {
+        let down = Options::default();
+        match self {
+            Arrangement::Layered => Options { mode: Mode::Layered, ..down },
+            Arrangement::Compact => Options { mode: Mode::Compact, ..down },
+            Arrangement::Tidy => Options { mode: Mode::NonLayered, ..down },
+            // Siblings stack closer than they stand side by side; columns
+            // leave room for the elbow connectors.
+            Arrangement::Across => Options {
+                mode: Mode::Layered,
+                sibling_gap: 8.0,
+                subtree_gap: 14.0,
+                level_gap: 36.0,
+                across: true,
+                ..down
+            },
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
     /// Per node (tree index): its card's place, `None` when hidden.
@@ -16,41 +54,70 @@ pub struct Layout {
     pub bounds: Rect,
     /// Shown nodes in pre-order.
     pub shown: Vec<usize>,
+    /// Connectors leave parents on the right (left to right), not at the bottom.
+    pub across: bool,
+    /// The arrangement used (chosen, or picked by "automatic").
+    pub arrangement: Arrangement,
 }
 
-/// Lays out the nodes the outline shows, with card sizes `sizes` (by node); with
-/// no `mode`, the arrangement (layered or compact) that fits a landscape
-/// screen (projector, laptop) at the larger scale.
-pub fn layout(tree: &Tree, sizes: &[Size], outline: &Outline, mode: Option<Mode>) -> Layout {
-    match mode {
-        Some(mode) => layout_with(tree, sizes, outline, mode),
-        None => {
-            // The scale at which a layout fits a 16:9 screen, and whether its width limits it.
-            let fit = |l: &Layout| {
-                let (w, h) = (16.0 / l.bounds.w.max(1.0), 9.0 / l.bounds.h.max(1.0));
-                (w.min(h), w <= h)
-            };
-            // Compact is never wider and never shorter than layered. So where
-            // compact's width limits its scale, layered (as wide or wider)
-            // cannot fit better, and need not be laid out: the usual case for
-            // the big, wide trees where layout time counts.
-            let compact = layout_with(tree, sizes, outline, Mode::Compact);
-            let (scale, width_bound) = fit(&compact);
-            if width_bound {
-                return compact;
-            }
-            let layered = layout_with(tree, sizes, outline, Mode::Layered);
-            if fit(&layered).0 >= scale {
-                layered
-            } else {
-                compact
-            }
-        }
+impl Layout {
+    /// The scale at which the layout fits a `screen` (never above 1:1, as
+    /// "fit" never enlarges): how large its text reads there.
+    pub fn fit_scale(&self, screen: Size) -> f64 {
+        (screen.w / self.bounds.w.max(1.0)).min(screen.h / self.bounds.h.max(1.0)).min(1.0)
     }
 }
 
-fn layout_with(tree: &Tree, sizes: &[Size], outline: &Outline, mode: Mode) -> Layout {
-    let opts = Options { mode, ..Options::default() };
+/// Lays out the nodes the outline shows, with card sizes `sizes` (by node);
+/// with no `arrangement`, the one of [`Arrangement::AUTO`] whose statements
+/// read largest when fitted to `screen` (the canvas less its margins).
+pub fn layout(
+    tree: &Tree,
+    sizes: &[Size],
+    outline: &Outline,
+    arrangement: Option<Arrangement>,
+    screen: Size,
+) -> Layout {
+    if let Some(a) = arrangement {
+        return layout_with(tree, sizes, outline, a.options(), a);
+    }
+    // Before the canvas is measured: a landscape screen.
+    let screen = if screen.w > 0.0 && screen.h > 0.0 { screen } else { Size { w: 1600.0, h: 900.0 } };
+    let width_bound = |l: &Layout| screen.w / l.bounds.w.max(1.0) <= screen.h / l.bounds.h.max(1.0);
+    let better = |l: &Layout, than: &Layout| l.fit_scale(screen) > than.fit_scale(screen);
+    // Compact is never wider and never shorter than layered: where compact's
+    // width limits its scale, layered cannot fit better, and is not laid out
+    // (the usual case for big, wide trees).
+    let mut best = layout_with(tree, sizes, outline, Arrangement::Compact.options(), Arrangement::Compact);
+    if !width_bound(&best) {
+        let layered = layout_with(tree, sizes, outline, Arrangement::Layered.options(), Arrangement::Layered);
+        if !better(&best, &layered) {
+            best = layered;
+        }
+        // Too tall: shorter stacks in more columns trade height for width.
+        // Only where text can still be read, so big trees pay nothing.
+        if best.fit_scale(screen) > MIN_READABLE_SCALE {
+            for rows in (2..Options::default().stack_rows).rev() {
+                let opts = Options { stack_rows: rows, ..Arrangement::Compact.options() };
+                let l = layout_with(tree, sizes, outline, opts, Arrangement::Compact);
+                if better(&l, &best) {
+                    best = l;
+                }
+            }
+        }
+    }
+    let across = layout_with(tree, sizes, outline, Arrangement::Across.options(), Arrangement::Across);
+    if better(&across, &best) {
+        best = across;
+    }
+    best
+}
+
+/// Below this fit scale statements are too small to read whatever the
+/// arrangement (about 2 px), so "automatic" tries fewer variants.
+const MIN_READABLE_SCALE: f64 = 0.15;
+
+fn layout_with(tree: &Tree, sizes: &[Size], outline: &Outline, opts: Options, arrangement: Arrangement) -> Layout {
     let placement = match outline.focus {
         // A focus shows one child per ancestor: hand the layout pruned lists.
         Some(_) => tidy::layout(tree.root, &outline.shown_children_lists(tree), sizes, &vec![false; tree.len()], &opts),
@@ -65,6 +132,8 @@ fn layout_with(tree: &Tree, sizes: &[Size], outline: &Outline, mode: Mode) -> La
         edges: placement.edges,
         bounds: Rect { x: 0.0, y: 0.0, w: placement.width, h: placement.height },
         shown: placement.order,
+        across: opts.across,
+        arrangement,
     }
 }
 
@@ -74,49 +143,65 @@ mod tests {
     use crate::card::{Card, CardFonts, CardOptions};
     use crate::sample::sample;
 
+    const SCREEN: Size = Size { w: 1318.0, h: 600.0 };
+
     #[test]
     fn collapsed_and_focused_nodes_are_not_placed() {
         let doc = sample().unwrap();
         let tree = Tree::build(&doc).unwrap();
         let fonts = CardFonts::approx();
-        let sizes: Vec<Size> =
-            doc.nodes.values().map(|n| Card::size(n, &fonts, CardOptions { details: true, year: None })).collect();
+        let sizes: Vec<Size> = doc
+            .nodes
+            .values()
+            .map(|n| Card::size(n, &fonts, CardOptions { details: true, year: None, english: false }))
+            .collect();
         let mut outline = Outline::new(&tree);
-        let all = layout(&tree, &sizes, &outline, Some(Mode::Layered));
+        let all = layout(&tree, &sizes, &outline, Some(Arrangement::Layered), SCREEN);
         assert_eq!(all.rects.iter().flatten().count(), 8);
         assert_eq!(all.edges.len(), 7);
         let ss1 = doc.nodes.get_index_of("ss-1").unwrap();
         outline.toggle(&tree, ss1);
-        let some = layout(&tree, &sizes, &outline, Some(Mode::Compact));
+        let some = layout(&tree, &sizes, &outline, Some(Arrangement::Compact), SCREEN);
         assert_eq!(some.rects.iter().flatten().count(), 6);
         assert_eq!(some.shown, outline.shown(&tree));
         outline.focus = Some(doc.nodes.get_index_of("ss-2").unwrap());
-        let focused = layout(&tree, &sizes, &outline, Some(Mode::NonLayered));
+        let focused = layout(&tree, &sizes, &outline, Some(Arrangement::Tidy), SCREEN);
         assert_eq!(focused.rects.iter().flatten().count(), 5);
         assert_eq!(focused.shown, outline.shown(&tree));
         assert!(focused.bounds.w < all.bounds.w);
+        let across = layout(&tree, &sizes, &outline, Some(Arrangement::Across), SCREEN);
+        assert!(across.across && across.shown == focused.shown);
+        // Levels run across: each child starts right of its parent.
+        for e in &across.edges {
+            let (p, c) = (across.rects[e.parent].unwrap(), across.rects[e.child].unwrap());
+            assert!(c.x > p.right(), "{p:?} {c:?}");
+        }
     }
 
     #[test]
-    fn auto_picks_the_arrangement_that_fits_a_landscape_screen_best() {
+    fn auto_picks_the_arrangement_whose_text_reads_largest_on_the_screen() {
         let fonts = CardFonts::approx();
-        let scale = |l: &Layout| (16.0 / l.bounds.w).min(9.0 / l.bounds.h);
         let mut picked = Vec::new();
-        // Wide and bushy, small and deep: both arrangements get picked.
+        // Wide and bushy, small and deep, on wide and tall screens: each
+        // arrangement gets picked.
         for doc in [crate::synth::document(200, 3), crate::synth::document(12, 5), sample().unwrap()] {
             let tree = Tree::build(&doc).unwrap();
-            let sizes: Vec<Size> =
-                doc.nodes.values().map(|n| Card::size(n, &fonts, CardOptions { details: false, year: None })).collect();
+            let sizes: Vec<Size> = doc
+                .nodes
+                .values()
+                .map(|n| Card::size(n, &fonts, CardOptions { details: false, year: None, english: false }))
+                .collect();
             let outline = Outline::new(&tree);
-            let auto = layout(&tree, &sizes, &outline, None);
-            let layered = layout(&tree, &sizes, &outline, Some(Mode::Layered));
-            let compact = layout(&tree, &sizes, &outline, Some(Mode::Compact));
-            assert!(scale(&auto) >= scale(&layered) && scale(&auto) >= scale(&compact));
-            assert!(auto == layered || auto == compact);
-            if layered != compact {
-                picked.push(if auto == layered { Mode::Layered } else { Mode::Compact });
+            for screen in [SCREEN, Size { w: 1600.0, h: 900.0 }, Size { w: 700.0, h: 900.0 }] {
+                let auto = layout(&tree, &sizes, &outline, None, screen);
+                let each = Arrangement::AUTO.map(|a| layout(&tree, &sizes, &outline, Some(a), screen));
+                assert!(each.iter().all(|l| auto.fit_scale(screen) >= l.fit_scale(screen)));
+                assert!(each.iter().any(|l| l.across == auto.across && l.arrangement == auto.arrangement));
+                picked.push(auto.arrangement);
             }
         }
-        assert!(picked.contains(&Mode::Layered) && picked.contains(&Mode::Compact), "{picked:?}");
+        for a in Arrangement::AUTO {
+            assert!(picked.contains(&a), "{a:?} never picked: {picked:?}");
+        }
     }
 }

@@ -54,6 +54,26 @@ impl Outline {
         }
     }
 
+    /// The n of [`Outline::expand_to_level`] that gives this outline, if
+    /// one does (so "expand all" is the deepest level, "collapse all" 2).
+    pub fn level_in_force(&self, tree: &Tree) -> Option<u32> {
+        if self.focus.is_some() {
+            return None;
+        }
+        let inner = (0..tree.len()).filter(|&i| !tree.children[i].is_empty());
+        let (mut open, mut shut) = (0u32, u32::MAX);
+        for i in inner {
+            let level = tree.depth[i] + 1;
+            if self.is_collapsed(i) {
+                shut = shut.min(level);
+            } else {
+                open = open.max(level);
+            }
+        }
+        // Every expanded box above every collapsed one.
+        (open < shut).then_some(open + 1)
+    }
+
     /// Expands every ancestor of `i`, so it is shown.
     pub fn reveal(&mut self, tree: &Tree, i: usize) {
         self.collapsed.resize(tree.len(), false);
@@ -119,6 +139,22 @@ impl Outline {
         }
         lists
     }
+}
+
+/// Per depth, the first node at that depth in pre-order: what names the
+/// level ("Buka sampai tingkat 3: Sasaran Program").
+pub fn depth_heads(tree: &Tree) -> Vec<usize> {
+    let mut heads = Vec::new();
+    for i in tree.preorder() {
+        let d = tree.depth[i] as usize;
+        if d >= heads.len() {
+            heads.resize(d + 1, usize::MAX);
+        }
+        if heads[d] == usize::MAX {
+            heads[d] = i;
+        }
+    }
+    heads
 }
 
 /// True if `a` is `b` or one of its ancestors.
@@ -224,6 +260,29 @@ pub fn fold(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::sample::sample;
+
+    #[test]
+    fn the_level_in_force_is_what_expand_to_level_gives() {
+        let doc = crate::synth::document(300, 4);
+        let tree = Tree::build(&doc).unwrap();
+        let depths = depth_heads(&tree).len() as u32;
+        assert!(depths >= 3);
+        let mut o = Outline::new(&tree);
+        assert_eq!(o.level_in_force(&tree), Some(depths));
+        o.collapse_all(&tree);
+        assert_eq!(o.level_in_force(&tree), Some(2));
+        for n in 1..=depths {
+            o.expand_to_level(&tree, n);
+            assert_eq!(o.level_in_force(&tree), Some(n.max(1)));
+        }
+        o.expand_to_level(&tree, 2);
+        let deep = (0..tree.len()).find(|&i| tree.depth[i] == 1 && !tree.children[i].is_empty()).unwrap();
+        o.toggle(&tree, deep);
+        assert_eq!(o.level_in_force(&tree), None, "one branch opened further");
+        for (d, &i) in depth_heads(&tree).iter().enumerate() {
+            assert_eq!(tree.depth[i] as usize, d);
+        }
+    }
 
     fn setup() -> (Document, Tree) {
         let doc = sample().unwrap();

@@ -88,6 +88,11 @@ pub struct Options {
     pub stack_gap: f64,
     /// Most cards in one column of a stack (at least 1).
     pub stack_rows: usize,
+    /// Levels run left to right and siblings stack down: the same layout
+    /// with the axes swapped (every "horizontal" and "vertical" above, and
+    /// in [`Edge`], then reads the other way), so connectors leave a
+    /// parent's right edge and enter a child's left edge.
+    pub across: bool,
 }
 
 /// The gaps of the first layout (24 across, 48 down), cousins a little farther apart.
@@ -101,6 +106,7 @@ impl Default for Options {
             indent: 32.0,
             stack_gap: 12.0,
             stack_rows: 5,
+            across: false,
         }
     }
 }
@@ -157,7 +163,19 @@ pub struct Placement {
 /// listed twice (not a tree) is placed where it is first reached. Linear in
 /// the number of drawn nodes, plus the length of `children`.
 pub fn layout(root: usize, children: &[Vec<usize>], sizes: &[Size], collapsed: &[bool], opts: &Options) -> Placement {
-    place(root, children, sizes, collapsed, opts).0
+    if !opts.across {
+        return place(root, children, sizes, collapsed, opts).0;
+    }
+    let swapped: Vec<Size> = sizes.iter().map(|s| Size { w: s.h, h: s.w }).collect();
+    let p = place(root, children, &swapped, collapsed, opts).0;
+    let flip = |r: Rect| Rect { x: r.y, y: r.x, w: r.h, h: r.w };
+    Placement {
+        rects: p.rects.into_iter().map(|r| r.map(flip)).collect(),
+        edges: p.edges.into_iter().map(|e| Edge { points: e.points.map(|(x, y)| (y, x)), ..e }).collect(),
+        order: p.order,
+        width: p.height,
+        height: p.width,
+    }
 }
 
 const NONE: u32 = u32::MAX;

@@ -98,9 +98,56 @@ impl Viewport {
     }
 }
 
+/// What a wheel event asks for: trackpads send two-finger scrolls as wheel
+/// events in pixels (often with a sideways part) and pinches as ctrl+wheel;
+/// a mouse wheel sends whole notches (about 100 px, or lines).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Wheel {
+    /// Zoom by this factor about the pointer.
+    Zoom(f64),
+    /// Pan by this many screen pixels.
+    Pan(f64, f64),
+}
+
+/// Smallest vertical step taken for a mouse wheel's notch, in pixels.
+const NOTCH: f64 = 50.0;
+
+/// Reads a wheel event: deltas in pixels (`px` per unit of `delta_mode`
+/// already applied), `pinch` for ctrl (or ⌘) held, `panning` while a
+/// trackpad scroll is under way (a fast flick can send a large step).
+pub fn wheel(dx: f64, dy: f64, line_mode: bool, pinch: bool, panning: bool) -> Wheel {
+    if pinch {
+        return Wheel::Zoom((-dy * 0.01).exp());
+    }
+    let notch = line_mode || (dx == 0.0 && dy.fract() == 0.0 && dy.abs() >= NOTCH);
+    if notch && !panning {
+        Wheel::Zoom((-dy * 0.0015).exp())
+    } else {
+        Wheel::Pan(-dx, -dy)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mouse_wheel_zooms_and_a_trackpad_pans_or_pinches() {
+        // Mouse: notches of 100 or 120 px (Chrome), or lines (Firefox).
+        for (dy, lines) in [(100.0, false), (-120.0, false), (3.0 * 16.0, true)] {
+            let Wheel::Zoom(f) = wheel(0.0, dy, lines, false, false) else { panic!("{dy}") };
+            assert_eq!(f < 1.0, dy > 0.0);
+        }
+        // Trackpad: small, fractional or sideways steps pan, in the finger's direction.
+        assert_eq!(wheel(0.0, 4.0, false, false, false), Wheel::Pan(0.0, -4.0));
+        assert_eq!(wheel(0.0, 63.5, false, false, false), Wheel::Pan(0.0, -63.5));
+        assert_eq!(wheel(-12.0, 80.0, false, false, false), Wheel::Pan(12.0, -80.0));
+        // A flick during a scroll keeps panning.
+        assert_eq!(wheel(0.0, 100.0, false, false, true), Wheel::Pan(0.0, -100.0));
+        // A pinch is ctrl+wheel: spreading the fingers (negative) zooms in.
+        let Wheel::Zoom(f) = wheel(0.0, -10.0, false, true, true) else { panic!() };
+        assert!(f > 1.0);
+    }
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9

@@ -2,7 +2,7 @@
 //! The tidy layout on seeded random trees of 1 to 100 000 nodes (wide, deep
 //! chains of 1000, caterpillars, bushy, random) with random card sizes and
 //! collapsed nodes, in every mode, and on small property-tested trees with
-//! random options: cards keep their gaps and never overlap, siblings keep
+//! random options, top-down and left to right: cards keep their gaps and never overlap, siblings keep
 //! their order, parents are centred (or head their stack), rows, stacks and
 //! a stack's columns are where they belong, no connector enters a card, bounds are exact, and
 //! collapsing equals pruning. Overlaps and crossings are found by sweeps, in
@@ -151,6 +151,37 @@ fn options(mode: Mode) -> Options {
         indent: 30.0,
         stack_gap: 10.0,
         stack_rows: 3,
+        across: false,
+    }
+}
+
+/// `check` for both directions: a left-to-right placement, with its axes
+/// swapped back, must be the top-down one of the case with swapped sizes;
+/// and its connectors leave a parent's right edge for a child's left edge.
+fn check_either(case: &Case, opts: &Options, p: &Placement) {
+    if !opts.across {
+        return check(case, opts, p);
+    }
+    let flip = |r: Rect| Rect { x: r.y, y: r.x, w: r.h, h: r.w };
+    let down = Case { sizes: case.sizes.iter().map(|s| Size { w: s.h, h: s.w }).collect(), ..case.clone() };
+    let back = Placement {
+        rects: p.rects.iter().map(|r| r.map(flip)).collect(),
+        edges: p.edges.iter().map(|e| pohon_core::tidy::Edge { points: e.points.map(|(x, y)| (y, x)), ..*e }).collect(),
+        order: p.order.clone(),
+        width: p.height,
+        height: p.width,
+    };
+    let opts_down = Options { across: false, ..*opts };
+    assert_eq!(&back, &down.layout(&opts_down));
+    check(&down, &opts_down, &back);
+    for e in &p.edges {
+        let (a, b) = (p.rects[e.parent].unwrap(), p.rects[e.child].unwrap());
+        let (start, end) = (e.points[0], e.points[3]);
+        if opts.mode != Mode::Compact {
+            assert!((start.0 - a.right()).abs() < EPS && start.1 > a.y - EPS && start.1 < a.bottom() + EPS, "{e:?}");
+            assert!((end.0 - b.x).abs() < EPS && end.1 > b.y - EPS && end.1 < b.bottom() + EPS, "{e:?}");
+            assert!(b.x >= a.right() - EPS);
+        }
     }
 }
 
@@ -402,10 +433,12 @@ fn crossing(cards: &[Rect], segments: &[(f64, f64, f64, usize)]) -> Option<(usiz
 
 fn check_all_modes(case: &Case) {
     for mode in MODES {
-        let opts = options(mode);
-        let p = case.layout(&opts);
-        check(case, &opts, &p);
-        collapsing_is_pruning(case, &opts, &p);
+        for across in [false, true] {
+            let opts = Options { across, ..options(mode) };
+            let p = case.layout(&opts);
+            check_either(case, &opts, &p);
+            collapsing_is_pruning(case, &opts, &p);
+        }
     }
 }
 
@@ -439,19 +472,21 @@ fn deep_chains_of_a_thousand() {
 
 #[test]
 fn large_trees() {
-    for (seed, shape, n, mode) in [
-        (1, Shape::Random, 100_000, Mode::NonLayered),
-        (2, Shape::Bushy, 100_000, Mode::Layered),
-        (3, Shape::Wide, 100_000, Mode::Compact),
-        (4, Shape::Deep, 20_000, Mode::NonLayered),
-        (5, Shape::Caterpillar, 20_000, Mode::Compact),
-        (6, Shape::Twisty, 20_000, Mode::Layered),
+    for (seed, shape, n, mode, across) in [
+        (1, Shape::Random, 100_000, Mode::NonLayered, false),
+        (2, Shape::Bushy, 100_000, Mode::Layered, false),
+        (3, Shape::Wide, 100_000, Mode::Compact, false),
+        (4, Shape::Deep, 20_000, Mode::NonLayered, false),
+        (5, Shape::Caterpillar, 20_000, Mode::Compact, false),
+        (6, Shape::Twisty, 20_000, Mode::Layered, false),
+        (7, Shape::Bushy, 100_000, Mode::Layered, true),
+        (8, Shape::Deep, 20_000, Mode::Layered, true),
     ] {
         let mut rng = Rng::new(seed);
         let case = Case::new(&parents(shape, n, &mut rng), &mut rng, 40);
-        let opts = options(mode);
+        let opts = Options { across, ..options(mode) };
         let p = case.layout(&opts);
-        check(&case, &opts, &p);
+        check_either(&case, &opts, &p);
         collapsing_is_pruning(&case, &opts, &p);
     }
 }
@@ -477,14 +512,24 @@ fn arb_case() -> impl Strategy<Value = (Case, Options)> {
     });
     let gap = prop_oneof![Just(0.0), 0.0f64..60.0];
     let mode = prop_oneof![Just(Mode::NonLayered), Just(Mode::Layered), Just(Mode::Compact)];
-    (tree, mode, gap.clone(), gap.clone(), gap.clone(), 0.0f64..120.0, gap, 0usize..8).prop_map(
-        |((parents, sizes, collapsed), mode, sibling_gap, subtree_gap, level_gap, indent, stack_gap, stack_rows)| {
+    let shape = (mode, proptest::bool::ANY);
+    (tree, shape, gap.clone(), gap.clone(), gap.clone(), 0.0f64..120.0, gap, 0usize..8).prop_map(
+        |(
+            (parents, sizes, collapsed),
+            (mode, across),
+            sibling_gap,
+            subtree_gap,
+            level_gap,
+            indent,
+            stack_gap,
+            stack_rows,
+        )| {
             let mut children = vec![Vec::new(); sizes.len()];
             for (i, p) in parents.into_iter().enumerate() {
                 children[p].push(i + 1);
             }
             let sizes = sizes.into_iter().map(|(w, h)| Size { w, h }).collect();
-            let opts = Options { mode, sibling_gap, subtree_gap, level_gap, indent, stack_gap, stack_rows };
+            let opts = Options { mode, sibling_gap, subtree_gap, level_gap, indent, stack_gap, stack_rows, across };
             (Case { root: 0, children, sizes, collapsed }, opts)
         },
     )
@@ -496,7 +541,7 @@ proptest! {
     #[test]
     fn any_small_tree_with_any_options((case, opts) in arb_case()) {
         let p = case.layout(&opts);
-        check(&case, &opts, &p);
+        check_either(&case, &opts, &p);
         collapsing_is_pruning(&case, &opts, &p);
     }
 }

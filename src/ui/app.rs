@@ -13,6 +13,7 @@ use crate::autosave::provide_drafts;
 use crate::core::model::{Document, NodeId};
 use crate::core::sample::sample;
 use crate::i18n::{import_error, t, Key, Lang};
+use crate::prefs::provide_prefs;
 use crate::state::provide_editor;
 use crate::web::{current_year, query_param};
 
@@ -30,6 +31,7 @@ pub fn App() -> impl IntoView {
     };
     let editor = provide_editor(lang, doc, current_year());
     editor.alert.set(error);
+    provide_prefs();
     install_shortcuts();
     let drafts = provide_drafts(editor, query_param("src"));
     // A new document is a new draft; its top box's placeholder is selected for typing.

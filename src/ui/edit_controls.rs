@@ -53,11 +53,20 @@ pub fn EditControls() -> impl IntoView {
             <button class="tool icon" aria-label=t(lang, Key::Redo) title=redo_title
                 disabled=move || editor.store.history.with(|h| !h.can_redo())
                 on:click=move |_| editor.redo()>"↷"</button>
-            <button class="tool" title="Tab" disabled=none_selected
+            <button class="tool add-child" title="Tab" disabled=none_selected
                 on:click=move |_| { run(editor, Command::AddChild); }>{t(lang, Key::AddChild)}</button>
-            <button class="tool" title="Enter" disabled=none_selected
+            <button class="tool xwide-only" title="Enter" disabled=none_selected
                 on:click=move |_| { run(editor, Command::AddSibling); }>{t(lang, Key::AddSibling)}</button>
             <Menu label=t(lang, Key::MoreActions)>
+                // On narrow windows the toolbar's add buttons live here.
+                <button class="tool narrow-only" role="menuitem" disabled=none_selected
+                    on:click=move |_| { run(editor, Command::AddChild); }>
+                    <span>{t(lang, Key::AddChild)}</span><kbd>"Tab"</kbd>
+                </button>
+                <button class="tool narrow-only sibling" role="menuitem" disabled=none_selected
+                    on:click=move |_| { run(editor, Command::AddSibling); }>
+                    <span>{t(lang, Key::AddSibling)}</span><kbd>"Enter"</kbd>
+                </button>
                 {button(Key::EditInPlace, Command::EditInPlace, "F2")}
                 {button(Key::Duplicate, Command::Duplicate, "Ctrl+D")}
                 {button(Key::MoveUp, Command::MoveUp, "Alt+↑")}

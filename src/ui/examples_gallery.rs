@@ -50,13 +50,33 @@ pub fn ExamplesGallery() -> impl IntoView {
     let editor = use_editor();
     let lang = editor.lang;
     let open = RwSignal::new(false);
+    let root = NodeRef::<leptos::html::Div>::new();
+    // A click elsewhere closes the list, as menus do.
+    let _ = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        let inside = root
+            .get_untracked()
+            .zip(ev.target())
+            .is_some_and(|(r, t)| r.contains(wasm_bindgen::JsCast::dyn_ref::<web_sys::Node>(&t)));
+        if !inside && open.get_untracked() {
+            open.set(false);
+        }
+    });
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.stop_propagation();
+            open.set(false);
+            if let Some(button) = root.get_untracked().and_then(|r| r.query_selector("button").ok().flatten()) {
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(button).focus();
+            }
+        }
+    };
     let items = EXAMPLES
         .iter()
         .map(|ex| {
             let url = format!("examples/{}", ex.file);
             let choose = move |_| {
                 open.set(false);
-                editor.open_url(url.clone());
+                editor.open_url(url.clone(), true);
             };
             view! {
                 <li>
@@ -69,7 +89,7 @@ pub fn ExamplesGallery() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="gallery">
+        <div class="gallery" node_ref=root on:keydown=on_key>
             <button
                 class="tool"
                 aria-expanded=move || open.get().to_string()

@@ -18,6 +18,13 @@ pub fn Header() -> impl IntoView {
             }
         })
     };
+    // The tab says which document it holds.
+    Effect::new(move |_| {
+        let title = format!("{} · {}", title(), t(lang, Key::AppName));
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(&title);
+        }
+    });
     view! {
         <header class="app-header">
             <span class="app-name">{t(lang, Key::AppName)}</span>

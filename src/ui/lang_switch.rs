@@ -4,8 +4,9 @@ use crate::i18n::{t, Key, Lang};
 use crate::state::use_editor;
 use crate::web::url_with_param;
 
-/// A link to the same view in the other language (the page reloads; `src`
-/// and every other parameter are kept).
+/// A link to the same view in the other language. The page reloads and
+/// reopens the open draft with its selection and view (saved on leaving);
+/// `src` is dropped, as it would open its file again as a new draft.
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let lang = use_editor().lang;
@@ -14,9 +15,11 @@ pub fn LangSwitch() -> impl IntoView {
         Lang::En => Lang::Id,
     };
     let go = move |ev: leptos::ev::MouseEvent| {
-        if let (Some(url), Some(window)) = (url_with_param("lang", other.code()), web_sys::window()) {
+        let url = url_with_param("lang", other.code()).and_then(|u| web_sys::Url::new(&u).ok());
+        if let (Some(url), Some(window)) = (url, web_sys::window()) {
             ev.prevent_default();
-            let _ = window.location().set_href(&url);
+            url.search_params().delete("src");
+            let _ = window.location().set_href(&url.href());
         }
     };
     view! {

@@ -17,17 +17,21 @@ pub fn Menu(label: &'static str, children: ChildrenFn) -> impl IntoView {
     });
     let focus_item = move |delta: i32| {
         let Some(list) = list.get_untracked() else { return };
-        let Ok(items) = list.query_selector_all("[role=menuitem]:not([disabled])") else { return };
-        let n = items.length() as i32;
+        let Ok(found) = list.query_selector_all("[role^=menuitem]:not([disabled])") else { return };
+        // Items hidden on this window size are skipped.
+        let items: Vec<web_sys::HtmlElement> = (0..found.length())
+            .filter_map(|i| found.get(i))
+            .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+            .filter(|el| el.get_client_rects().length() > 0)
+            .collect();
+        let n = items.len() as i32;
         if n == 0 {
             return;
         }
         let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
-        let current = (0..n).find(|&i| items.get(i as u32).map(|e| Some(e.unchecked_into())) == Some(active.clone()));
-        let next = current.map_or(if delta > 0 { 0 } else { n - 1 }, |c| (c + delta).rem_euclid(n));
-        if let Some(el) = items.get(next as u32) {
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
+        let current = items.iter().position(|el| active.as_ref() == Some(el.unchecked_ref::<web_sys::Element>()));
+        let next = current.map_or(if delta > 0 { 0 } else { n - 1 }, |c| (c as i32 + delta).rem_euclid(n));
+        let _ = items[next as usize].focus();
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         "Escape" if open.get_untracked() => {

@@ -6,6 +6,7 @@ use crate::core::layout::Rect;
 use crate::core::raster::{Pixels, Rgba};
 use crate::core::viewport::Viewport;
 use crate::i18n::{t, Key};
+use crate::prefs::use_prefs;
 use crate::state::use_editor;
 use crate::web::put_pixels;
 
@@ -13,12 +14,32 @@ const W: f64 = 220.0;
 const H: f64 = 150.0;
 const PAD: f64 = 6.0;
 const BOX: Rgba = [0x7d, 0x8a, 0xa0, 255];
+/// Its distance from the canvas's edges (`style/main.css`).
+const INSET: f64 = 12.0;
 
 /// An overview of the whole tree with the visible part outlined; press or
-/// drag on it to move there. Shown only when the tree is larger than the view.
+/// drag on it to move there. Shown only when the tree is larger than the view
+/// (and the user has not hidden it); it moves to the other corner rather
+/// than cover the selected box.
 #[component]
 pub fn Minimap() -> impl IntoView {
     let editor = use_editor();
+    let wanted = use_prefs().minimap;
+    let aside = Memo::new(move |_| {
+        let (w, h) = editor.screen.get();
+        let corner = Rect { x: w - INSET - W, y: h - INSET - H, w: W, h: H };
+        let Some(i) = editor
+            .selected
+            .with(|s| s.as_ref().and_then(|id| editor.store.doc.with_untracked(|d| d.nodes.get_index_of(id))))
+        else {
+            return false;
+        };
+        editor.layout.with(|l| l.rects.get(i).copied().flatten()).is_some_and(|r| {
+            let v = editor.viewport.get();
+            let (x, y) = v.to_screen(r.x, r.y);
+            corner.overlaps(&Rect { x, y, w: r.w * v.k, h: r.h * v.k })
+        })
+    });
     let base = NodeRef::<Canvas>::new();
     let frame = NodeRef::<Canvas>::new();
     let needed = Memo::new(move |_| {
@@ -30,7 +51,7 @@ pub fn Minimap() -> impl IntoView {
     // The tree is painted once per layout, from pixels (one canvas call
     // however many boxes); only the frame follows the view.
     Effect::new(move |_| {
-        let shown = needed.get();
+        let shown = needed.get() && wanted.get();
         editor.layout.with(|l| {
             if let (true, Some(ctx)) = (shown, context(base)) {
                 let m = map(l.bounds);
@@ -47,7 +68,7 @@ pub fn Minimap() -> impl IntoView {
     Effect::new(move |_| {
         let (v, (w, h)) = (editor.viewport.get(), editor.screen.get());
         let bounds = editor.layout.with(|l| l.bounds);
-        if let (true, Some(ctx)) = (needed.get(), context(frame)) {
+        if let (true, Some(ctx)) = (needed.get() && wanted.get(), context(frame)) {
             let m = map(bounds);
             let seen = v.visible_world(w, h, 0.0);
             let (x, y) = m.to_screen(seen.x, seen.y);
@@ -67,7 +88,8 @@ pub fn Minimap() -> impl IntoView {
         editor.move_view(|v| Viewport { tx: w / 2.0 - wx * v.k, ty: h / 2.0 - wy * v.k, ..*v });
     };
     view! {
-        <div class="minimap" role="img" aria-label=t(editor.lang, Key::Minimap) hidden=move || !needed.get()
+        <div class="minimap" role="img" aria-label=t(editor.lang, Key::Minimap) hidden=move || !needed.get() || !wanted.get()
+            class:left=move || aside.get()
             on:pointerdown=move |ev| {
                 ev.stop_propagation();
                 dragging.set_value(true);

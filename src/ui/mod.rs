@@ -22,6 +22,7 @@ mod menu;
 mod minimap;
 mod move_picker;
 mod new_document;
+mod panel_toggle;
 mod save_status;
 mod search_box;
 mod shortcuts;

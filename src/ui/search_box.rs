@@ -41,12 +41,12 @@ pub fn SearchBox() -> impl IntoView {
     };
     view! {
         <div class="group search" role="search">
-            <input class="tool" type="search" placeholder=t(lang, Key::SearchPlaceholder) aria-label=t(lang, Key::Search)
+            <input class="tool" type="search" placeholder=t(lang, Key::SearchShort) title=t(lang, Key::SearchPlaceholder) aria-label=t(lang, Key::Search)
                 prop:value=move || editor.query.get() on:input=on_input on:keydown=on_key />
             <span class="search-status" aria-live="polite">{status}</span>
-            <button class="tool icon" aria-label=t(lang, Key::PreviousMatch) title=t(lang, Key::PreviousMatch) disabled=move || count() == 0
+            <button class="tool icon" hidden=move || count() == 0 aria-label=t(lang, Key::PreviousMatch) title=t(lang, Key::PreviousMatch) disabled=move || count() == 0
                 on:click=move |_| editor.goto_match(editor.match_pos.get_untracked() as isize - 1)>"↑"</button>
-            <button class="tool icon" aria-label=t(lang, Key::NextMatch) title=t(lang, Key::NextMatch) disabled=move || count() == 0
+            <button class="tool icon" hidden=move || count() == 0 aria-label=t(lang, Key::NextMatch) title=t(lang, Key::NextMatch) disabled=move || count() == 0
                 on:click=move |_| {
                     let pos = editor.match_pos.get_untracked() as isize;
                     let here = editor.selected_index() == editor.matches.with_untracked(|m| m.get(pos as usize).copied());

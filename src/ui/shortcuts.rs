@@ -5,11 +5,13 @@ use super::kondisi_editor::typing_in_field;
 use super::tree_canvas::refocus;
 use crate::commands::{copied_branch, paste_branch, run, Command};
 
-/// Keys that work anywhere but in a text field (undo, redo, help), and the
+/// Keys that work anywhere but in a text field (undo, redo, help, the side
+/// panel, Escape to clear the selection), and the
 /// clipboard while the tree has focus: a branch is copied as the file
 /// format's JSON, so it pastes into another tab or opens as a file.
 pub fn install_shortcuts() {
     let editor = crate::state::use_editor();
+    let prefs = crate::prefs::use_prefs();
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
         if typing_in_field(&ev) || editor.editing.with_untracked(Option::is_some) {
             return;
@@ -23,6 +25,16 @@ pub fn install_shortcuts() {
             "?" => {
                 ev.prevent_default();
                 editor.help.set(true);
+                return;
+            }
+            "\\" if ctrl => {
+                ev.prevent_default();
+                prefs.panel.update(|p| *p = !*p);
+                return;
+            }
+            // A dialog or menu handles its own Escape.
+            "Escape" if !dialog_open() => {
+                editor.selected.set(None);
                 return;
             }
             _ => return,
@@ -62,6 +74,10 @@ fn copy_to(editor: crate::state::Editor, ev: &web_sys::ClipboardEvent) -> bool {
     let (Some(text), Some(data)) = (copied_branch(editor), ev.clipboard_data()) else { return false };
     ev.prevent_default();
     data.set_data("text/plain", &text).is_ok()
+}
+
+fn dialog_open() -> bool {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("dialog[open]").ok().flatten()).is_some()
 }
 
 /// Whether keyboard focus is on the tree (a card), not in a field or menu.

@@ -42,6 +42,7 @@ const TREE: &[Row] = &[
     row(&[Keys(&["Home"]), Keys(&["End"])], Slash, Key::HelpHomeEnd),
     row(&[Named(Key::HelpKeySpace)], Or, Key::HelpToggle),
     row(&[Keys(&["Alt", "Enter"])], Or, Key::HelpDetails),
+    row(&[Keys(&["Esc"])], Or, Key::ShortcutEscape),
     row(&[Keys(&["Esc"]), Keys(&["Tab"])], Then, Key::HelpLeaveTree),
     row(&[Keys(&["?"])], Or, Key::HelpThis),
 ];
@@ -64,6 +65,7 @@ const VIEW: &[Row] = &[
     row(&[Keys(&["↑", "↓", "←", "→"])], Or, Key::HelpPan),
     row(&[Keys(&["+"]), Keys(&["−"])], Slash, Key::HelpZoom),
     row(&[Keys(&["0"])], Or, Key::Fit),
+    row(&[Keys(&["Ctrl", "\\"])], Or, Key::ShortcutPanel),
 ];
 
 /// Every keyboard shortcut of the editor, grouped; opened with `?`.

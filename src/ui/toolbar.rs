@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::edit_controls::EditControls;
 use super::examples_gallery::ExamplesGallery;
 use super::file_menu::FileMenu;
+use super::panel_toggle::PanelToggle;
 use super::search_box::SearchBox;
 use super::view_controls::ViewControls;
 use crate::i18n::{t, Key};
@@ -18,6 +19,7 @@ pub fn Toolbar() -> impl IntoView {
             <EditControls />
             <ViewControls />
             <SearchBox />
+            <PanelToggle />
         </nav>
     }
 }

@@ -7,15 +7,16 @@ use wasm_bindgen::JsCast;
 use super::drop_target::DropTarget;
 use super::kondisi_editor::KondisiEditor;
 use super::minimap::Minimap;
-use super::tree_card::{TreeCard, TreeItemStub, TEXT_ZOOM};
+use super::tree_card::{TreeCard, TreeItemStub};
 use crate::commands::{run, Command};
-use crate::core::card::BAND_H;
+use crate::core::card::{CardFonts, BAND_H, KONDISI_LINE_H, PAD};
 use crate::core::history::Action;
 use crate::core::layout::Rect;
 use crate::core::model::Level;
 use crate::core::ops;
 use crate::core::outline::{is_ancestor_or_self, key_move, Move, TreeKey};
 use crate::core::raster::{Pixels, Rgba};
+use crate::core::viewport::{wheel, Wheel};
 use crate::i18n::{t, Key};
 use crate::state::{use_editor, Editor};
 use crate::web::put_pixels;
@@ -23,6 +24,13 @@ use crate::web::put_pixels;
 /// Beyond this many cards in view, cards are painted as plain boxes on a
 /// canvas: thousands of SVG groups make panning stutter.
 const SVG_LIMIT: usize = 1500;
+/// Statements smaller than this on screen (pixels) cannot be read: with more
+/// than `FEW_CARDS` in view, cards are painted with grey lines for text.
+const LEGIBLE_PX: f64 = 4.0;
+/// Up to this many cards in view their text is drawn, however small.
+const FEW_CARDS: usize = 150;
+/// A wheel event this soon (ms) after a trackpad scroll belongs to it.
+const SCROLL_GESTURE_MS: f64 = 300.0;
 /// Extra screen pixels around the view where cards are already mounted.
 const OVERSCAN: f64 = 200.0;
 /// Pixels of movement before a press becomes a drag (and not a click).
@@ -47,7 +55,8 @@ pub fn TreeCanvas() -> impl IntoView {
         let visible = editor.cull.with(|c| editor.layout.with(|l| c.cards_in(l, world)));
         // Far out, or with very many cards in view, boxes are painted on a
         // canvas: an SVG group per card costs tens of ms a frame by the hundred.
-        Mounted { overview: v.k < TEXT_ZOOM || visible.len() > SVG_LIMIT, visible }
+        let illegible = v.k * CardFonts::KONDISI_PX < LEGIBLE_PX && visible.len() > FEW_CARDS;
+        Mounted { overview: illegible || visible.len() > SVG_LIMIT, visible }
     });
     let overview = Memo::new(move |_| mounted.with(|m| m.overview));
     let edges = move || {
@@ -91,6 +100,7 @@ pub fn TreeCanvas() -> impl IntoView {
     Effect::new(move |_| mounted.with(|m| paint_overview(editor, canvas, pixels, m.overview, &m.visible)));
 
     let drag = StoredValue::new(Drag::default());
+    let last_pan = StoredValue::new(f64::NEG_INFINITY);
     let carry = RwSignal::new(None::<Carry>);
     let tab_leaves = StoredValue::new(false);
     view! {
@@ -99,7 +109,7 @@ pub fn TreeCanvas() -> impl IntoView {
             node_ref=section
             tabindex="0"
             aria-label=t(lang, Key::Canvas)
-            on:wheel=move |ev| on_wheel(editor, section, ev)
+            on:wheel=move |ev| on_wheel(editor, section, last_pan, ev)
             on:pointerdown=move |ev| drag.update_value(|d| d.down(section, &ev))
             on:pointermove=move |ev| drag.update_value(|d| d.moved(editor, section, carry, &ev))
             on:pointerup=move |ev| drag.update_value(|d| d.up(editor, carry, &ev))
@@ -186,18 +196,28 @@ fn local_point(section: NodeRef<Section>, client_x: f64, client_y: f64) -> (f64,
     })
 }
 
-fn on_wheel(editor: Editor, section: NodeRef<Section>, ev: web_sys::WheelEvent) {
+/// A mouse wheel zooms about the pointer; on a trackpad two fingers pan and
+/// a pinch zooms (as in Figma and Miro).
+fn on_wheel(editor: Editor, section: NodeRef<Section>, last_pan: StoredValue<f64>, ev: web_sys::WheelEvent) {
     ev.prevent_default();
     let unit = match ev.delta_mode() {
         1 => 16.0,
         2 => 400.0,
         _ => 1.0,
     };
-    let (x, y) = local_point(section, ev.client_x() as f64, ev.client_y() as f64);
-    // Trackpad pinches arrive as ctrl+wheel with small deltas: zoom faster.
-    let speed = if ev.ctrl_key() { 0.01 } else { 0.0015 };
-    let factor = (-ev.delta_y() * unit * speed).exp();
-    editor.move_view(|v| v.zoom_at(x, y, factor));
+    let now = ev.time_stamp();
+    let panning = now - last_pan.get_value() < SCROLL_GESTURE_MS;
+    let pinch = ev.ctrl_key() || ev.meta_key();
+    match wheel(ev.delta_x() * unit, ev.delta_y() * unit, ev.delta_mode() != 0, pinch, panning) {
+        Wheel::Zoom(factor) => {
+            let (x, y) = local_point(section, ev.client_x() as f64, ev.client_y() as f64);
+            editor.move_view(|v| v.zoom_at(x, y, factor));
+        }
+        Wheel::Pan(dx, dy) => {
+            last_pan.set_value(now);
+            editor.move_view(|v| v.pan(dx, dy));
+        }
+    }
 }
 
 /// Pointer state: one pointer pans, two pinch-zoom; a mouse or pen that
@@ -371,15 +391,15 @@ fn on_tree_key(editor: Editor, tab_leaves: StoredValue<bool>, ev: web_sys::Keybo
                 editor.select(i);
                 focus_card(i);
             }
-            Some(Move::Expand(i)) => editor.reshape(|o, t| o.set_collapsed(t, i, false)),
-            Some(Move::Collapse(i)) => editor.reshape(|o, t| o.set_collapsed(t, i, true)),
+            Some(Move::Expand(i)) => editor.toggle_in_place(i, Some(false)),
+            Some(Move::Collapse(i)) => editor.toggle_in_place(i, Some(true)),
             Some(Move::Stay) | None => {}
         }
         return;
     }
     let command = match key.as_str() {
         " " => {
-            editor.reshape(|o, t| o.toggle(t, current));
+            editor.toggle_in_place(current, None);
             None
         }
         "Enter" if ev.alt_key() => {
@@ -454,6 +474,8 @@ const DETAILED_OVERVIEW: usize = 20_000;
 const OVERVIEW_PIXELS: f64 = 2.1e6;
 
 const WHITE: Rgba = [255, 255, 255, 255];
+/// Where the text is on a card too small to read (as in Figma or Miro).
+const TEXT_GREY: Rgba = [0xc9, 0xcf, 0xd8, 255];
 const LINE: Rgba = [0x8a, 0x96, 0xa8, 255];
 const PLAIN: Rgba = [0x60, 0x70, 0x89, 255];
 const SELECTED: Rgba = [0xf2, 0xa9, 0x00, 255];
@@ -520,6 +542,7 @@ fn paint_overview(
                         if let Some((_, n)) = d.nodes.get_index(i) {
                             px.fill(x, y, bw, (BAND_H * k).min(bh), level_colour(n.level));
                         }
+                        text_lines(px, (x, y), r.w, r.h, k);
                         px.outline(x, y, bw, bh, LINE);
                     } else {
                         px.fill(x, y, bw, bh, PLAIN);
@@ -529,6 +552,21 @@ fn paint_overview(
         });
         put_pixels(&ctx, px);
     });
+}
+
+/// Grey bars where a `w`×`h` card (layout units, drawn at scale `k` from
+/// `at`) has its lines of text, the last one shorter.
+fn text_lines(px: &mut Pixels, at: (f64, f64), w: f64, h: f64, k: f64) {
+    let bar = KONDISI_LINE_H * 0.45 * k;
+    if bar < 0.75 {
+        return;
+    }
+    let lines = ((h - BAND_H - 2.0 * PAD) / KONDISI_LINE_H).floor().max(1.0) as usize;
+    for j in 0..lines {
+        let y = at.1 + (BAND_H + PAD + (j as f64 + 0.3) * KONDISI_LINE_H) * k;
+        let part = if j + 1 == lines && lines > 1 { 0.55 } else { 0.9 };
+        px.fill(at.0 + PAD * k, y, (w - 2.0 * PAD) * part * k, bar, TEXT_GREY);
+    }
 }
 
 /// The level colours of `style/main.css` (`.lvl-* .band`), for the canvas.

@@ -4,12 +4,8 @@ use super::kondisi_editor::begin;
 use super::tree_canvas::focus_card;
 use crate::core::card::{Card, DetailKind, BAND_H, PAD};
 use crate::core::model::{Level, NodeId};
-use crate::i18n::level_label;
+use crate::i18n::{level_label, t, Key};
 use crate::state::{use_editor, Editor};
-
-/// Below this zoom cards are plain boxes (on the overview canvas): their text
-/// would be unreadable anyway.
-pub const TEXT_ZOOM: f64 = 0.3;
 
 /// One node as a card, placed in screen coordinates by the view transform.
 /// Mounted per node and content revision: an edit to the node remounts it,
@@ -27,8 +23,10 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
         let n = d.nodes.get_index(start)?.1;
         Some((n.level, level_label(editor.lang, n), n.lane.clone(), !n.crosscutting.is_empty()))
     })?;
-    let band_text = if lane.is_empty() { label } else { format!("{label} · {lane}") };
-    let band_text = editor.fonts.with_untracked(|f| Card::band_label(&band_text, f));
+    let band_full = if lane.is_empty() { label } else { format!("{label} · {lane}") };
+    let band_text = editor.fonts.with_untracked(|f| Card::band_label(&band_full, f));
+    // A label cut short shows its whole text on hover.
+    let band_title = (band_text != band_full).then(|| view! { <title>{band_full}</title> });
 
     let rect = Memo::new(move |_| index.get().and_then(|i| editor.layout.with(|l| l.rects.get(i).copied().flatten())));
     let transform = move || {
@@ -54,7 +52,7 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
     let toggle = move |ev: leptos::ev::MouseEvent| {
         ev.stop_propagation();
         if let Some(i) = index.get_untracked() {
-            editor.reshape(|o, t| o.toggle(t, i));
+            editor.toggle_in_place(i, None);
         }
     };
 
@@ -64,6 +62,9 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
         .enumerate()
         .map(|(i, line)| view! { <text class="kondisi" x=PAD y=Card::kondisi_y(i)>{line.clone()}</text> })
         .collect_view();
+    let empty = card.kondisi.is_empty().then(|| {
+        view! { <text class="kondisi empty" x=PAD y=Card::kondisi_y(0)>{t(editor.lang, Key::KondisiEmpty)}</text> }
+    });
     let detail_lines = card
         .detail
         .iter()
@@ -79,15 +80,24 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
         })
         .collect_view();
     let text = view! {
-        <text class="band-label" x=PAD y=BAND_H - 7.0>{band_text}</text>
+        <text class="band-label" x=PAD y=BAND_H - 7.0>{band_text}{band_title}</text>
         {kondisi_lines}
+        {empty}
         {detail_lines}
     };
     let (w, h) = (card.w, card.h);
+    // Where the connectors to the children leave the card.
+    let toggle_at = move || {
+        if editor.layout.with(|l| l.across) {
+            format!("translate({w} {})", h / 2.0)
+        } else {
+            format!("translate({} {h})", w / 2.0)
+        }
+    };
     let toggle_button = move || {
         (child_count.get() > 0).then(|| {
             view! {
-                <g class="toggle" aria-hidden="true" transform=format!("translate({} {h})", w / 2.0) on:click=toggle>
+                <g class="toggle" aria-hidden="true" transform=toggle_at on:click=toggle>
                     <circle r="10" />
                     <text text-anchor="middle" y="4.5">
                         {move || if collapsed.get() { format!("+{}", child_count.get()) } else { "−".to_owned() }}
@@ -183,7 +193,8 @@ fn item_name(editor: Editor, id: &str) -> Option<String> {
         let n = d.nodes.get(id)?;
         Some((n.kondisi.trim().to_owned(), level_label(editor.lang, n)))
     })?;
-    Some(format!("{}, {label}", if kondisi.is_empty() { "…" } else { &kondisi }))
+    let kondisi = if kondisi.is_empty() { t(editor.lang, Key::KondisiEmpty) } else { &kondisi };
+    Some(format!("{kondisi}, {label}"))
 }
 
 /// Whether node `id` is selected, whether it is collapsed, and its child count.

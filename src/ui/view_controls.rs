@@ -1,80 +1,186 @@
 use leptos::prelude::*;
 
-use crate::core::layout::Mode;
-use crate::i18n::{t, Key};
-use crate::state::use_editor;
+use super::menu::Menu;
+use crate::core::layout::Arrangement;
+use crate::core::outline::depth_heads;
+use crate::i18n::{level_label, t, Key, Lang};
+use crate::prefs::use_prefs;
+use crate::state::{use_editor, Editor};
 
-/// Zoom, fit, expand/collapse, focus and the details switch.
+/// Zoom and fit, the statements-only switch, and two menus: how the tree is
+/// shown ("Tampilan": 100 %, to the selected box, arrangement, details,
+/// minimap) and which branches ("Cabang": expand, collapse, to a level, focus).
 #[component]
 pub fn ViewControls() -> impl IntoView {
     let editor = use_editor();
     let lang = editor.lang;
-    let has_selection = move || editor.selected.with(|s| s.is_some());
-    let focused = move || editor.outline.with(|o| o.focus.is_some());
-    let toggle_focus = move |_| {
-        if focused() {
-            editor.outline.update(|o| o.focus = None);
-        } else if let Some(i) = editor.selected_index() {
-            editor.outline.update(|o| o.focus = Some(i));
-        }
-        request_animation_frame(move || editor.fit());
-    };
-    let on_level = move |ev: leptos::ev::Event| {
-        if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-            editor.reshape(|o, t| o.expand_to_level(t, n));
-            request_animation_frame(move || editor.fit());
-        }
-    };
-    let on_mode = move |ev: leptos::ev::Event| {
-        let mode = match event_target_value(&ev).as_str() {
-            "layered" => Some(Mode::Layered),
-            "compact" => Some(Mode::Compact),
-            "tidy" => Some(Mode::NonLayered),
-            _ => None,
-        };
-        editor.mode.set(mode);
-        request_animation_frame(move || editor.fit());
-    };
-    let levels = (1..=8)
-        .map(|n| view! { <option value=n.to_string()>{format!("{} {n}", t(lang, Key::Level))}</option> })
-        .collect_view();
     view! {
         <div class="group" role="group" aria-label=t(lang, Key::ViewGroup)>
-            <button class="tool icon" title=t(lang, Key::ZoomOut) aria-label=t(lang, Key::ZoomOut) on:click=move |_| editor.zoom(0.8)>"−"</button>
-            <span class="zoom-level" aria-live="polite">{move || format!("{:.0}%", editor.viewport.with(|v| v.k) * 100.0)}</span>
-            <button class="tool icon" title=t(lang, Key::ZoomIn) aria-label=t(lang, Key::ZoomIn) on:click=move |_| editor.zoom(1.25)>"+"</button>
-            <button class="tool" on:click=move |_| editor.fit()>{t(lang, Key::Fit)}</button>
-            <button class="tool" on:click=move |_| editor.reset_zoom()>"100%"</button>
-            <button class="tool" disabled=move || !has_selection() on:click=move |_| {
-                if let Some(i) = editor.selected_index() { editor.zoom_to(i) }
-            }>{t(lang, Key::ZoomToSelected)}</button>
-        </div>
-        <div class="group" role="group" aria-label=t(lang, Key::OutlineGroup)>
-            <button class="tool" on:click=move |_| {
-                editor.outline.update(|o| o.expand_all());
-                request_animation_frame(move || editor.fit());
-            }>{t(lang, Key::ExpandAll)}</button>
-            <button class="tool" on:click=move |_| {
-                editor.reshape(|o, t| o.collapse_all(t));
-                request_animation_frame(move || editor.fit());
-            }>{t(lang, Key::CollapseAll)}</button>
-            <select class="tool" aria-label=t(lang, Key::ExpandToLevel) on:change=on_level prop:value="">
-                <option value="" disabled=true>{t(lang, Key::ExpandToLevel)}</option>
-                {levels}
-            </select>
-            <button class="tool" aria-pressed=move || focused().to_string() disabled=move || !has_selection() && !focused()
-                on:click=toggle_focus>{move || if focused() { t(lang, Key::ExitFocus) } else { t(lang, Key::FocusSubtree) }}</button>
-            <select class="tool" aria-label=t(lang, Key::LayoutMode) on:change=on_mode>
-                <option value="auto" selected=true>{t(lang, Key::ModeAuto)}</option>
-                <option value="compact">{t(lang, Key::ModeCompact)}</option>
-                <option value="layered">{t(lang, Key::ModeLayered)}</option>
-                <option value="tidy">{t(lang, Key::ModeTidy)}</option>
-            </select>
-            <label class="tool check">
+            <button class="tool icon zoom-extra" title=t(lang, Key::ZoomOut) aria-label=t(lang, Key::ZoomOut) on:click=move |_| editor.zoom(0.8)>"−"</button>
+            <span class="zoom-level zoom-extra" aria-live="polite">{move || format!("{:.0}%", editor.viewport.with(|v| v.k) * 100.0)}</span>
+            <button class="tool icon zoom-extra" title=t(lang, Key::ZoomIn) aria-label=t(lang, Key::ZoomIn) on:click=move |_| editor.zoom(1.25)>"+"</button>
+            <button class="tool" aria-label=t(lang, Key::Fit) title=format!("{} (0)", t(lang, Key::Fit)) on:click=move |_| editor.fit()>
+                <span class="fit-label">{t(lang, Key::Fit)}</span>
+                <span class="fit-icon" aria-hidden="true">"⤢"</span>
+            </button>
+            <ViewMenu />
+            <BranchMenu />
+            <label class="tool check wide-only">
                 <input type="checkbox" prop:checked=move || editor.details.get()
                     on:change=move |ev| editor.details.set(event_target_checked(&ev)) />
                 {t(lang, Key::ShowDetails)}
             </label>
         </div>
     }
+}
+
+/// A menu item that is on or off.
+fn check_item(
+    label: &'static str,
+    on: impl Fn() -> bool + Send + Sync + Copy + 'static,
+    flip: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button class="tool" role="menuitemcheckbox" aria-checked=move || on().to_string() on:click=move |_| flip()>
+            <span class="mark" aria-hidden="true">{move || if on() { "✓" } else { "" }}</span>
+            <span>{label}</span>
+        </button>
+    }
+}
+
+/// One of a set of choices.
+fn radio_item(
+    label: String,
+    on: impl Fn() -> bool + Send + Sync + Copy + 'static,
+    choose: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button class="tool" role="menuitemradio" aria-checked=move || on().to_string() on:click=move |_| choose()>
+            <span class="mark" aria-hidden="true">{move || if on() { "●" } else { "" }}</span>
+            <span>{label}</span>
+        </button>
+    }
+}
+
+fn arrangement_name(lang: Lang, a: Arrangement) -> &'static str {
+    match a {
+        Arrangement::Layered => t(lang, Key::ModeLayered),
+        Arrangement::Compact => t(lang, Key::ModeCompact),
+        Arrangement::Tidy => t(lang, Key::ModeTidy),
+        Arrangement::Across => t(lang, Key::ModeAcross),
+    }
+}
+
+#[component]
+fn ViewMenu() -> impl IntoView {
+    let editor = use_editor();
+    let prefs = use_prefs();
+    let lang = editor.lang;
+    let has_selection = move || editor.selected.with(|s| s.is_some());
+    let set_mode = move |mode: Option<Arrangement>| {
+        editor.mode.set(mode);
+        request_animation_frame(move || editor.fit());
+    };
+    let auto_label = move || {
+        let picked = editor.layout.with(|l| l.arrangement);
+        t(lang, Key::ModeAutoPicked).replace("{mode}", arrangement_name(lang, picked))
+    };
+    let modes = move || {
+        [Arrangement::Layered, Arrangement::Compact, Arrangement::Tidy, Arrangement::Across].map(|a| {
+            radio_item(
+                arrangement_name(lang, a).to_owned(),
+                move || editor.mode.get() == Some(a),
+                move || set_mode(Some(a)),
+            )
+        })
+    };
+    view! {
+        <Menu label=t(lang, Key::ViewMenu)>
+            <button class="tool" role="menuitem" on:click=move |_| editor.zoom(1.25)>
+                <span>{t(lang, Key::ZoomIn)}</span><kbd>"+"</kbd>
+            </button>
+            <button class="tool" role="menuitem" on:click=move |_| editor.zoom(0.8)>
+                <span>{t(lang, Key::ZoomOut)}</span><kbd>"−"</kbd>
+            </button>
+            <button class="tool" role="menuitem" on:click=move |_| editor.reset_zoom()><span>"100%"</span></button>
+            <button class="tool" role="menuitem" disabled=move || !has_selection() on:click=move |_| {
+                if let Some(i) = editor.selected_index() { editor.zoom_to(i) }
+            }><span>{t(lang, Key::ZoomToSelected)}</span></button>
+            <div class="menu-heading" role="presentation">{t(lang, Key::LayoutMode)}</div>
+            <button class="tool" role="menuitemradio" aria-checked=move || editor.mode.get().is_none().to_string()
+                on:click=move |_| set_mode(None)>
+                <span class="mark" aria-hidden="true">{move || if editor.mode.get().is_none() { "●" } else { "" }}</span>
+                <span>{auto_label}</span>
+            </button>
+            {modes()}
+            <div class="menu-heading" role="presentation"></div>
+            {check_item(t(lang, Key::ShowDetails), move || editor.details.get(), move || editor.details.update(|d| *d = !*d))}
+            {check_item(t(lang, Key::ShowMinimap), move || prefs.minimap.get(), move || prefs.minimap.update(|m| *m = !*m))}
+        </Menu>
+    }
+}
+
+#[component]
+fn BranchMenu() -> impl IntoView {
+    let editor = use_editor();
+    let lang = editor.lang;
+    let focused = move || editor.outline.with(|o| o.focus.is_some());
+    let has_selection = move || editor.selected.with(|s| s.is_some());
+    let toggle_focus = move |_| {
+        if focused() {
+            editor.outline.update(|o| o.focus = None);
+        } else if let Some(i) = editor.selected_index() {
+            editor.outline.update(|o| o.focus = Some(i));
+        }
+        refit(editor);
+    };
+    let in_force =
+        Memo::new(move |_| editor.tree.with(|t| t.as_ref().and_then(|t| editor.outline.with(|o| o.level_in_force(t)))));
+    // One item per level of the tree, named after the level of its first box.
+    let levels = move || {
+        let names: Vec<String> = editor.tree.with(|t| {
+            t.as_ref().map_or_else(Vec::new, |t| {
+                editor.store.doc.with(|d| depth_heads(t).into_iter().map(|i| level_label(lang, &d.nodes[i])).collect())
+            })
+        });
+        names
+            .into_iter()
+            .enumerate()
+            .map(|(d, name)| {
+                let n = d as u32 + 1;
+                let label = t(lang, Key::ExpandToLevelN).replace("{n}", &n.to_string()).replace("{name}", &name);
+                radio_item(
+                    label,
+                    move || in_force.get() == Some(n),
+                    move || {
+                        editor.reshape(|o, t| o.expand_to_level(t, n));
+                        refit(editor);
+                    },
+                )
+            })
+            .collect_view()
+    };
+    view! {
+        <Menu label=t(lang, Key::BranchMenu)>
+            <button class="tool" role="menuitem" on:click=move |_| {
+                editor.outline.update(|o| o.expand_all());
+                refit(editor);
+            }><span>{t(lang, Key::ExpandAll)}</span></button>
+            <button class="tool" role="menuitem" on:click=move |_| {
+                editor.reshape(|o, t| o.collapse_all(t));
+                refit(editor);
+            }><span>{t(lang, Key::CollapseAll)}</span></button>
+            <button class="tool" role="menuitem" aria-pressed=move || focused().to_string()
+                disabled=move || !has_selection() && !focused() on:click=toggle_focus>
+                <span>{move || if focused() { t(lang, Key::ExitFocus) } else { t(lang, Key::FocusSubtree) }}</span>
+            </button>
+            <div class="menu-heading" role="presentation">{t(lang, Key::ExpandToLevel)}</div>
+            {levels}
+        </Menu>
+    }
+}
+
+/// Fits once the layout has followed an outline change.
+fn refit(editor: Editor) {
+    request_animation_frame(move || editor.fit());
 }

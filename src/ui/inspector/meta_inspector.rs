@@ -24,6 +24,17 @@ pub fn MetaInspector() -> impl IntoView {
     let years = move || editor.store.doc.with(|d| d.meta.periode.as_ref().map(|p| (p.awal, p.akhir)));
     let set_years =
         move |y: Option<(Tahun, Tahun)>| editor.set_meta("periode", |m| m.periode = periode(y, m.periode.take()));
+    // The first words of the notes, when folded.
+    let notes_gist = move || {
+        editor.store.doc.with(|d| {
+            let first: String = d.meta.catatan.chars().take(40).collect();
+            if first.len() < d.meta.catatan.len() {
+                format!("{}…", first.trim_end())
+            } else {
+                first
+            }
+        })
+    };
     view! {
         <div class="inspector">
             <p class="hint">{t(lang, Key::NoSelection)}</p>
@@ -38,6 +49,8 @@ pub fn MetaInspector() -> impl IntoView {
                         value=years parse=parse_periode show=show_periode set=set_years />
                     {text(Key::Nomor, "nomor", |m| &m.nomor, |m| &mut m.nomor)}
                 </div>
+            </Section>
+            <Section key="notes" title=t(lang, Key::Catatan) gist=Some(Signal::derive(notes_gist))>
                 {text(Key::Catatan, "catatan", |m| &m.catatan, |m| &mut m.catatan)}
             </Section>
         </div>

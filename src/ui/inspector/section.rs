@@ -7,8 +7,9 @@ use std::collections::HashSet;
 pub struct Folded(RwSignal<HashSet<&'static str>>);
 
 impl Folded {
+    /// The document's notes (often pages of prose) start folded.
     pub fn provide() {
-        provide_context(Folded(RwSignal::new(HashSet::new())));
+        provide_context(Folded(RwSignal::new(HashSet::from(["notes"]))));
     }
 }
 
