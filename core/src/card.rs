@@ -204,7 +204,8 @@ mod tests {
         let bare = Card::of(node, &fonts, CardOptions { details: false, year: Some(2025), english: false });
         assert!(bare.detail.is_empty() && bare.h < card.h);
         let english = Card::of(node, &fonts, CardOptions { details: true, year: Some(2025), english: true });
-        assert_eq!(english.detail[0].text, "IKU: Persentase PMKS yang tertangani (%) · Target 2025: 85");
+        let text: Vec<&str> = english.detail.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(text.join(" "), "IKU: Persentase PMKS yang tertangani (%) · Target 2025: 85");
     }
 
     #[test]
