@@ -170,7 +170,7 @@ fn BranchMenu() -> impl IntoView {
                 editor.reshape(|o, t| o.collapse_all(t));
                 refit(editor);
             }><span>{t(lang, Key::CollapseAll)}</span></button>
-            <button class="tool" role="menuitem" aria-pressed=move || focused().to_string()
+            <button class="tool" role="menuitem"
                 disabled=move || !has_selection() && !focused() on:click=toggle_focus>
                 <span>{move || if focused() { t(lang, Key::ExitFocus) } else { t(lang, Key::FocusSubtree) }}</span>
             </button>

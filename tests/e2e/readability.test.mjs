@@ -255,3 +255,19 @@ for (const [width, height] of [[1920, 1080], [1366, 768], [1280, 720], [1024, 76
     await context.close();
   });
 }
+
+test('while the app loads, the page shows a loading state, then the tree', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const p = await context.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await p.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await p.goto(BASE_URL);
+  const status = p.getByRole('status').filter({ hasText: 'Memuat pohon kinerja' });
+  await status.waitFor();
+  await p.screenshot({ path: join(SCREENSHOTS, 'loading.png') });
+  release();
+  await p.getByRole('tree').waitFor();
+  assert.ok(!(await status.isVisible()), 'gone once the app is there');
+  await context.close();
+});
