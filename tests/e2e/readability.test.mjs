@@ -271,3 +271,27 @@ test('while the app loads, the page shows a loading state, then the tree', async
   assert.ok(!(await status.isVisible()), 'gone once the app is there');
   await context.close();
 });
+
+test('in English, card lines are English; switching language keeps the document, selection and view', async () => {
+  const { context, page: p, errors } = await page({ width: 1366, height: 768 }, '?src=examples/dinsos-2024.json');
+  await p.waitForFunction(() => document.title.includes('Dinas Sosial'));
+  const title = await p.title();
+  await p.getByRole('treeitem').nth(3).click();
+  const picked = await p.locator('[role=treeitem][aria-selected=true]').getAttribute('aria-label');
+  await p.getByRole('button', { name: 'Perbesar' }).click();
+  await settle(p);
+  const zoom = await p.locator('.zoom-level').textContent();
+  await p.getByRole('link', { name: 'English' }).click();
+  await p.waitForURL(/lang=en/);
+  await p.getByRole('tree').waitFor();
+  await p.waitForFunction(() => document.querySelector('[role=treeitem][aria-selected=true]'));
+  assert.equal(await p.title(), title, 'same document');
+  const now = await p.locator('[role=treeitem][aria-selected=true]').getAttribute('aria-label');
+  assert.equal(now.split(', ')[0], picked.split(', ')[0], 'same box selected');
+  assert.equal(await p.locator('.zoom-level').textContent(), zoom, 'same zoom');
+  // Card detail lines speak English.
+  const lines = await p.$$eval('.card text.detail', (ts) => ts.map((t) => t.textContent).join('\n'));
+  assert.doesNotMatch(lines, /\bPJ:|Kegiatan:|· T20\d\d:/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
