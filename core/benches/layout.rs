@@ -1,8 +1,12 @@
 //! Tidy layout speed, native: `cargo bench --bench layout`. Seeded documents
 //! of 1k/10k/100k nodes (synth: batches of 2–6 children, so most parents of
-//! leaves become stacks in compact mode) with random card sizes; the first
-//! run on fresh input, then the median of warm runs.
+//! leaves become stacks in compact mode) with random card sizes, top-down and
+//! left to right, and what "automatic" costs (it lays out two to six
+//! arrangements to pick the one that reads largest on a 1366×768 canvas);
+//! the first run on fresh input, then the median of warm runs.
 
+use pohon_core::layout::{self as arrange, Arrangement};
+use pohon_core::outline::Outline;
 use pohon_core::synth::{self, Rng};
 use pohon_core::tidy::{layout, Mode, Options, Size};
 use pohon_core::tree::Tree;
@@ -24,16 +28,29 @@ fn main() {
         let sizes: Vec<Size> =
             (0..n).map(|_| Size { w: 80.0 + rng.below(320) as f64, h: 30.0 + rng.below(270) as f64 }).collect();
         let collapsed = vec![false; n];
-        for mode in [Mode::NonLayered, Mode::Layered, Mode::Compact] {
-            let opts = Options { mode, ..Options::default() };
-            let mut run = || {
-                black_box(layout(tree.root, black_box(&tree.children), &sizes, &collapsed, &opts));
-            };
-            let first = ms(&mut run);
+        let time = |name: &str, run: &mut dyn FnMut()| {
+            let first = ms(&mut || run());
             let runs = if n >= 100_000 { 11 } else { 51 };
-            let mut times: Vec<f64> = (0..runs).map(|_| ms(&mut run)).collect();
+            let mut times: Vec<f64> = (0..runs).map(|_| ms(&mut || run())).collect();
             times.sort_by(f64::total_cmp);
-            println!("{n:>8} {:>11} {first:>9.3} {:>9.3}", format!("{mode:?}"), times[runs / 2]);
+            println!("{n:>8} {name:>11} {first:>9.3} {:>9.3}", times[runs / 2]);
+        };
+        for (mode, across) in
+            [(Mode::NonLayered, false), (Mode::Layered, false), (Mode::Compact, false), (Mode::Layered, true)]
+        {
+            let opts = Options { mode, across, ..Options::default() };
+            let name = if across { "Across".to_owned() } else { format!("{mode:?}") };
+            time(&name, &mut || {
+                black_box(layout(tree.root, black_box(&tree.children), &sizes, &collapsed, &opts));
+            });
         }
+        let outline = Outline::new(&tree);
+        let screen = Size { w: 1342.0, h: 672.0 };
+        time("automatic", &mut || {
+            black_box(arrange::layout(&tree, black_box(&sizes), &outline, None, screen));
+        });
+        time("(compact)", &mut || {
+            black_box(arrange::layout(&tree, black_box(&sizes), &outline, Some(Arrangement::Compact), screen));
+        });
     }
 }

@@ -106,11 +106,31 @@ pub fn layout(
             }
         }
     }
-    let across = layout_with(tree, sizes, outline, Arrangement::Across.options(), Arrangement::Across);
-    if better(&across, &best) {
-        best = across;
+    // Left to right only where it could read larger: its columns are as
+    // wide as their widest card, and at least as tall as their cards stacked.
+    if across_bound(tree, sizes, &best.shown, screen) > best.fit_scale(screen) {
+        let across = layout_with(tree, sizes, outline, Arrangement::Across.options(), Arrangement::Across);
+        if better(&across, &best) {
+            best = across;
+        }
     }
     best
+}
+
+/// An upper bound on the fit scale of the left-to-right layout of the
+/// `shown` nodes, without laying it out.
+fn across_bound(tree: &Tree, sizes: &[Size], shown: &[usize], screen: Size) -> f64 {
+    let opts = Arrangement::Across.options();
+    let depths = shown.iter().map(|&i| tree.depth[i] as usize + 1).max().unwrap_or(0);
+    let (mut wide, mut tall) = (vec![0.0f64; depths], vec![0.0f64; depths]);
+    for &i in shown {
+        let d = tree.depth[i] as usize;
+        wide[d] = wide[d].max(sizes[i].w);
+        tall[d] += sizes[i].h;
+    }
+    let w = wide.iter().sum::<f64>() + opts.level_gap * depths.saturating_sub(1) as f64;
+    let h = tall.iter().copied().fold(0.0, f64::max);
+    (screen.w / w.max(1.0)).min(screen.h / h.max(1.0)).min(1.0)
 }
 
 /// Below this fit scale statements are too small to read whatever the
@@ -197,6 +217,9 @@ mod tests {
                 let each = Arrangement::AUTO.map(|a| layout(&tree, &sizes, &outline, Some(a), screen));
                 assert!(each.iter().all(|l| auto.fit_scale(screen) >= l.fit_scale(screen)));
                 assert!(each.iter().any(|l| l.across == auto.across && l.arrangement == auto.arrangement));
+                // The bound that spares laying out left to right is one.
+                let across = &each[2];
+                assert!(across_bound(&tree, &sizes, &across.shown, screen) >= across.fit_scale(screen) - 1e-12);
                 picked.push(auto.arrangement);
             }
         }

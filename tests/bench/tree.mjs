@@ -109,10 +109,11 @@ const drive = (page, kind, first = 'out') => page.evaluate(([kind, n, first, lim
       pointer('pointermove');
     } else {
       if (i === n / 2) turned = zoomText();
-      // 10 px of wheel is a factor of e^0.015 in the app: 2.46× over 60 frames.
+      // A mouse wheel (line mode; small pixel steps are a trackpad's pan):
+      // 0.625 line = 10 px is a factor of e^0.015 in the app, 2.46× over 60 frames.
       const sign = (first === 'out' ? 1 : -1) * (i < n / 2 ? 1 : -1);
       el.dispatchEvent(new WheelEvent('wheel', {
-        deltaY: 10 * sign, deltaMode: 0, clientX: x, clientY: y, bubbles: true, cancelable: true,
+        deltaY: 0.625 * sign, deltaMode: 1, clientX: x, clientY: y, bubbles: true, cancelable: true,
       }));
     }
     i += 1;
@@ -188,7 +189,8 @@ async function readable(page) {
     at('pointermove', r.left + r.width / 2, r.top + r.height / 2);
     at('pointerup', r.left + r.width / 2, r.top + r.height / 2);
   }, target);
-  await page.getByRole('button', { name: '100%', exact: true }).click();
+  await page.getByRole('button', { name: 'Tampilan' }).click();
+  await page.getByRole('menuitem', { name: '100%', exact: true }).click();
   await frames(page, 3);
   await page.waitForTimeout(200);
 }

@@ -295,3 +295,58 @@ test('in English, card lines are English; switching language keeps the document,
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the minimap can be hidden (remembered) and moves aside from the selected box', async () => {
+  const { context, page: p, errors } = await page({ width: 1366, height: 768 }, '?src=examples/payakumbuh-dinsos-2023-2028.json');
+  await p.waitForFunction(() => document.title.includes('Payakumbuh'));
+  await p.getByRole('button', { name: 'Perbesar' }).click();
+  await p.getByRole('button', { name: 'Perbesar' }).click();
+  const minimap = p.getByRole('img', { name: /Peta kecil/ });
+  await minimap.waitFor();
+  // Select a box, then pan (two-finger scroll) until it sits in the minimap's corner.
+  const card = p.locator('.card[role=treeitem]').first();
+  const id = await card.getAttribute('id');
+  await card.click();
+  const map = await minimap.boundingBox();
+  const box = await p.locator(`#${id} .card-bg`).boundingBox();
+  await p.mouse.move(600, 400);
+  await p.mouse.wheel(box.x - (map.x + 20), box.y - (map.y + 20));
+  await settle(p);
+  const moved = await p.locator(`#${id} .card-bg`).boundingBox();
+  const now = await minimap.boundingBox();
+  const covers = moved.x < now.x + now.width && now.x < moved.x + moved.width && moved.y < now.y + now.height && now.y < moved.y + moved.height;
+  assert.ok(!covers, `the minimap covers the selected box: ${JSON.stringify({ moved, now })}`);
+  // Hidden from the View menu, and still hidden after a reload.
+  await p.getByRole('button', { name: 'Tampilan' }).click();
+  await p.getByRole('menuitemcheckbox', { name: 'Peta mini' }).click();
+  assert.ok(!(await minimap.isVisible()));
+  await p.reload();
+  await p.getByRole('tree').waitFor();
+  await p.getByRole('button', { name: 'Perbesar' }).click();
+  await p.getByRole('button', { name: 'Perbesar' }).click();
+  await settle(p);
+  assert.equal(await p.locator('.minimap:not([hidden])').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with few boxes in view their text stays however far out; left to right can be chosen', async () => {
+  const { context, page: p, errors } = await page();
+  for (let i = 0; i < 12; i++) await p.getByRole('button', { name: 'Perkecil' }).click();
+  await settle(p);
+  assert.ok(parseInt(await p.locator('.zoom-level').textContent(), 10) < 10);
+  assert.ok((await p.locator('.card text.kondisi').count()) > 0, 'statements still drawn');
+  await p.getByRole('button', { name: 'Tampilan' }).click();
+  await p.getByRole('menuitemradio', { name: 'Kiri ke kanan' }).click();
+  await p.getByRole('button', { name: 'Paskan layar' }).click();
+  await settle(p);
+  // Levels run across: every child starts right of its parent.
+  const boxes = await p.$$eval('.card[role=treeitem]', (cs) => cs.map((c) => ({
+    level: Number(c.getAttribute('aria-level')), x: c.querySelector('.card-bg').getBoundingClientRect().x })));
+  for (const b of boxes) {
+    for (const c of boxes) if (c.level > b.level) assert.ok(c.x > b.x, JSON.stringify({ b, c }));
+  }
+  await p.screenshot({ path: join(SCREENSHOTS, 'left-to-right.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
