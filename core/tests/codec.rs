@@ -964,3 +964,115 @@ proptest! {
         prop_assert!(errors.is_empty(), "{:#?}", errors);
     }
 }
+
+// ---------------------------------------------------------------- share links
+
+mod link {
+    use super::*;
+    use pohon_core::codec::link::{decode, encode, from_fragment, to_fragment, LinkError, LinkView, MAX_PAYLOAD};
+
+    fn deflate(bytes: &[u8]) -> Vec<u8> {
+        miniz_oxide::deflate::compress_to_vec(bytes, 6)
+    }
+
+    fn inflate(bytes: &[u8]) -> Result<Vec<u8>, LinkError> {
+        miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_PAYLOAD).map_err(|_| LinkError::Damaged)
+    }
+
+    /// Document and view through a whole link: payload, deflate, fragment, and back.
+    fn through_a_link(doc: &Document, view: &LinkView) -> Result<(Document, LinkView), LinkError> {
+        let fragment = format!("#{}", to_fragment(&deflate(&encode(doc, view))));
+        decode(&inflate(&from_fragment(&fragment)?)?)
+    }
+
+    #[test]
+    fn every_example_and_the_sample_round_trip_with_the_view() {
+        let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/examples"));
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let doc = import(&std::fs::read(entry.unwrap().path()).unwrap()).unwrap().document;
+            let ids: Vec<&String> = doc.nodes.keys().collect();
+            let view = LinkView { selected: Some(ids[ids.len() / 2].clone()), focus: Some(ids[1].clone()) };
+            assert_eq!(through_a_link(&doc, &view).unwrap(), (doc.clone(), view));
+            assert_eq!(through_a_link(&doc, &LinkView::default()).unwrap().0, doc);
+        }
+        let synth = pohon_core::synth::document(300, 3);
+        assert_eq!(through_a_link(&synth, &LinkView::default()).unwrap().0, synth);
+    }
+
+    #[test]
+    fn damaged_truncated_and_foreign_links_are_refused() {
+        let doc = pohon_core::synth::document(40, 1);
+        let payload = encode(&doc, &LinkView::default());
+        // Every proper prefix of the payload is refused.
+        for cut in 0..payload.len() {
+            assert!(decode(&payload[..cut]).is_err(), "cut at {cut}");
+        }
+        // A flipped byte never panics (it may still read as a document).
+        for at in (0..payload.len()).step_by(7) {
+            let mut bad = payload.clone();
+            bad[at] ^= 0x5a;
+            let _ = decode(&bad);
+        }
+        let fragment = to_fragment(&deflate(&payload));
+        assert_eq!(from_fragment("#something-else"), Err(LinkError::NotALink));
+        assert_eq!(from_fragment("#pk1."), Err(LinkError::Damaged));
+        assert_eq!(from_fragment(&format!("{}!x", &fragment[..20])), Err(LinkError::BadText { position: 20 }));
+        // Cut short on the way (a chat app trimming a long link): the deflate stream ends early.
+        for cut in [fragment.len() * 2 / 3, fragment.len() - 1] {
+            assert!(from_fragment(&fragment[..cut]).and_then(|b| inflate(&b)).and_then(|p| decode(&p)).is_err());
+        }
+        // A newer format says so; plain JSON is no link.
+        let mut newer = payload.clone();
+        newer[2] = 2;
+        assert_eq!(decode(&newer), Err(LinkError::Newer { version: 2 }));
+        assert_eq!(decode(export(&doc).as_bytes()), Err(LinkError::NotALink));
+    }
+
+    #[test]
+    fn a_deflate_bomb_stops_at_the_cap() {
+        let bomb = deflate(&vec![b'a'; MAX_PAYLOAD + 1]);
+        assert!(bomb.len() < 40_000);
+        assert_eq!(inflate(&bomb), Err(LinkError::Damaged));
+    }
+
+    #[test]
+    fn links_are_short() {
+        // The goals of issue 10 (numbers printed by `scripts/bench link`).
+        let plain = |doc: &Document| pohon_core::codec::link::base64url(&deflate(export(doc).as_bytes())).len();
+        let ours = |doc: &Document| to_fragment(&deflate(&encode(doc, &LinkView::default()))).len();
+        for (n, seed) in [(60, 1), (300, 2)] {
+            let doc = pohon_core::synth::document(n, seed);
+            let (p, o) = (plain(&doc), ours(&doc));
+            assert!((o as f64) <= 0.75 * p as f64, "{n} nodes: {o} of {p}");
+            if n == 300 {
+                assert!(o <= 12_500, "{o}");
+            }
+        }
+        let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/examples"));
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let doc = import(&std::fs::read(entry.unwrap().path()).unwrap()).unwrap().document;
+            let (p, o) = (plain(&doc), ours(&doc));
+            assert!((o as f64) <= 0.9 * p as f64, "{o} of {p}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn random_documents_round_trip_through_a_link(doc in document(), pick in any::<prop::sample::Index>()) {
+            let ids: Vec<String> = doc.nodes.keys().cloned().collect();
+            let view = LinkView { selected: Some(pick.get(&ids).clone()), focus: None };
+            prop_assert_eq!(through_a_link(&doc, &view).map_err(|e| TestCaseError::fail(e.to_string()))?, (doc, view));
+        }
+
+        #[test]
+        fn any_bytes_decode_or_fail_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            let mut payload = b"PK\x01".to_vec();
+            payload.extend_from_slice(&bytes);
+            if let Ok((doc, view)) = decode(&payload) {
+                prop_assert_eq!(decode(&encode(&doc, &view)).unwrap(), (doc, view));
+            }
+        }
+    }
+}

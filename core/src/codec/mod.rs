@@ -1,6 +1,7 @@
 //! Reading and writing pohon kinerja files.
 
 pub mod json;
+pub mod link;
 pub mod migrate;
 pub mod pack;
 
