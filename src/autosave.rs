@@ -10,7 +10,8 @@ use std::time::Duration;
 use crate::core::drafts::{Index, Stamp, ViewState};
 use crate::core::model::Document;
 use crate::core::viewport::Viewport;
-use crate::i18n::{storage_error, t, Key};
+use crate::i18n::{link_error, storage_error, t, Key};
+use crate::share::{forget_link_in_address, link_in_address, open_link};
 use crate::state::{Editor, Origin, SAMPLE_SOURCE};
 use crate::storage::{on_storage_change, Change, DraftStore, Kept, StorageError, StorageListener, Usage};
 use crate::web::{mark, mark_history_entry, measure_from, query_param};
@@ -46,6 +47,9 @@ pub struct Drafts {
     pub usage: RwSignal<Option<Usage>>,
     /// The drafts list is open.
     pub open_list: RwSignal<bool>,
+    /// Why the share link in the address could not be opened (kept while
+    /// the usual document opens instead, which clears the editor's alert).
+    pub link_error: RwSignal<Option<String>>,
     /// The stamp of the last save this tab wrote or read.
     stamp: StoredValue<Option<Stamp>>,
     /// The edit count saved last, and the one being saved.
@@ -77,6 +81,7 @@ pub fn provide_drafts(editor: Editor, src: Option<String>) -> Drafts {
         index: RwSignal::new(Index::default()),
         usage: RwSignal::new(None),
         open_list: RwSignal::new(false),
+        link_error: RwSignal::new(None),
         stamp: StoredValue::new(None),
         saved: StoredValue::new(0),
         saving: StoredValue::new(false),
@@ -86,8 +91,12 @@ pub fn provide_drafts(editor: Editor, src: Option<String>) -> Drafts {
     };
     provide_context(drafts);
     let Some(store) = store else {
-        if let Some(src) = src {
-            editor.open_url(src, false);
+        match (link_in_address(), src) {
+            (Some(fragment), _) => leptos::task::spawn_local(async move {
+                open_shared(editor, drafts, &fragment).await;
+            }),
+            (None, Some(src)) => editor.open_url(src, false),
+            (None, None) => {}
         }
         return drafts;
     };
@@ -111,6 +120,8 @@ pub fn provide_drafts(editor: Editor, src: Option<String>) -> Drafts {
         match origin {
             Origin::Draft(id) => drafts.put_away(unsaved, move || drafts.current.set(Some(id))),
             Origin::New { source } => drafts.put_away(unsaved, move || drafts.create(editor, source)),
+            // A shared document stays out of the drafts until saved as one.
+            Origin::Link => drafts.put_away(unsaved, || {}),
         }
     });
     // Edits are saved once typing pauses.
@@ -173,7 +184,18 @@ pub fn provide_drafts(editor: Editor, src: Option<String>) -> Drafts {
         }
     });
 
-    match src {
+    // A link pasted into the address bar of an open tab.
+    let _ = window_event_listener_untyped("hashchange", move |_| {
+        if let Some(fragment) = link_in_address() {
+            leptos::task::spawn_local(async move {
+                open_shared(editor, drafts, &fragment).await;
+            });
+        }
+    });
+
+    // What opens when no link does: the file named by `src`, else the draft
+    // worked on last (the first time, the sample as the first draft).
+    let start = move || match src {
         Some(src) => editor.open_url(src, false),
         None => match store
             .index()
@@ -181,14 +203,44 @@ pub fn provide_drafts(editor: Editor, src: Option<String>) -> Drafts {
             .and_then(|i| i.last_open.clone().filter(|id| i.get(id).is_some_and(|e| e.deleted_at.is_none())))
         {
             Some(id) => drafts.open(editor, id),
-            // The sample shown at start is the first draft.
             None => drafts.create(editor, Some(SAMPLE_SOURCE.to_owned())),
         },
+    };
+    match link_in_address() {
+        // A bad link says why, and the usual document opens instead.
+        Some(fragment) => leptos::task::spawn_local(async move {
+            if !open_shared(editor, drafts, &fragment).await {
+                start();
+            }
+        }),
+        None => start(),
     }
     drafts
 }
 
+/// Opens a share link's document read-only; a bad link says what is wrong
+/// and leaves the open document as it is (false).
+async fn open_shared(editor: Editor, drafts: Drafts, fragment: &str) -> bool {
+    match open_link(fragment).await {
+        Ok((doc, view)) => {
+            drafts.link_error.set(None);
+            editor.open_link_document(doc, view);
+            true
+        }
+        Err(e) => {
+            drafts.link_error.set(Some(link_error(editor.lang, &e)));
+            false
+        }
+    }
+}
+
 impl Drafts {
+    /// Keeps the shared document on screen as a new draft (editable).
+    pub fn save_shared(&self, editor: Editor) {
+        forget_link_in_address();
+        editor.store.origin.set(Origin::New { source: None });
+    }
+
     fn store(&self) -> Option<Rc<DraftStore>> {
         self.store.get_value()
     }

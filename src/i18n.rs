@@ -283,6 +283,20 @@ pub enum Key {
     ShortcutPanel,
     ShortcutEscape,
     SearchShort,
+    LinkReadOnly,
+    SharedBanner,
+    SaveAsDraft,
+    Share,
+    ShareTitle,
+    ShareLinkLabel,
+    ShareLength,
+    ShareCopy,
+    ShareCopied,
+    ShareIncludeView,
+    ShareLong,
+    ShareMaking,
+    ShareFailed,
+    LinkFailed,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -777,6 +791,34 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, ShortcutEscape) => "Clear the selection (then Tab leaves the tree)",
         (Lang::Id, SearchShort) => "Cari…",
         (Lang::En, SearchShort) => "Search…",
+        (Lang::Id, LinkReadOnly) => "Dokumen dari tautan ini hanya dapat dibaca. Pilih “Simpan sebagai draf” untuk mengubahnya.",
+        (Lang::En, LinkReadOnly) => "This document from a link is read-only. Choose “Save as draft” to change it.",
+        (Lang::Id, SharedBanner) => "Dibuka dari tautan bersama: hanya baca, belum disimpan di peramban ini.",
+        (Lang::En, SharedBanner) => "Opened from a shared link: read-only, not saved in this browser.",
+        (Lang::Id, SaveAsDraft) => "Simpan sebagai draf",
+        (Lang::En, SaveAsDraft) => "Save as draft",
+        (Lang::Id, Share) => "Bagikan",
+        (Lang::En, Share) => "Share",
+        (Lang::Id, ShareTitle) => "Bagikan tautan",
+        (Lang::En, ShareTitle) => "Share a link",
+        (Lang::Id, ShareLinkLabel) => "Tautan (seluruh pohon ada di dalamnya; tidak ada server yang menyimpannya)",
+        (Lang::En, ShareLinkLabel) => "Link (the whole tree is inside it; no server stores it)",
+        (Lang::Id, ShareLength) => "{n} karakter",
+        (Lang::En, ShareLength) => "{n} characters",
+        (Lang::Id, ShareCopy) => "Salin tautan",
+        (Lang::En, ShareCopy) => "Copy link",
+        (Lang::Id, ShareCopied) => "Tautan disalin.",
+        (Lang::En, ShareCopied) => "Link copied.",
+        (Lang::Id, ShareIncludeView) => "Buka di kotak yang sedang dipilih",
+        (Lang::En, ShareIncludeView) => "Open at the selected box",
+        (Lang::Id, ShareLong) => "Tautan ini lebih dari {safe} karakter: sebagian aplikasi obrolan dan surel bisa memotongnya. Lebih aman kirim berkasnya (Berkas → Unduh JSON).",
+        (Lang::En, ShareLong) => "This link is over {safe} characters: some chat and mail programs may cut it. Sending the file is safer (File → Download JSON).",
+        (Lang::Id, ShareMaking) => "Membuat tautan…",
+        (Lang::En, ShareMaking) => "Making the link…",
+        (Lang::Id, ShareFailed) => "Tautan tidak dapat dibuat",
+        (Lang::En, ShareFailed) => "The link could not be made",
+        (Lang::Id, LinkFailed) => "Tautan tidak dapat dibuka",
+        (Lang::En, LinkFailed) => "The link could not be opened",
     }
 }
 
@@ -957,6 +999,34 @@ fn unreadable_reason(lang: Lang, reason: &crate::storage::ReadError) -> String {
         _ if id => "teks rusak".to_owned(),
         _ => "damaged text".to_owned(),
     }
+}
+
+/// Why a share link could not be opened, in the user's language.
+pub fn link_error(lang: Lang, e: &crate::core::codec::link::LinkError) -> String {
+    use crate::core::codec::link::LinkError as E;
+    let why = match (lang, e) {
+        (Lang::Id, E::NotALink) => "alamat ini tidak memuat dokumen".to_owned(),
+        (Lang::En, E::NotALink) => "this address holds no document".to_owned(),
+        (Lang::Id, E::BadText { position }) => format!("teks tautan rusak pada karakter ke-{}", position + 1),
+        (Lang::En, E::BadText { position }) => format!("the link's text is damaged at character {}", position + 1),
+        (Lang::Id, E::Damaged) => {
+            "isi tautan rusak atau terpotong; minta pengirim mengirim ulang, atau mengirim berkasnya".to_owned()
+        }
+        (Lang::En, E::Damaged) => {
+            "the link's data is damaged or cut short; ask the sender again, or for the file".to_owned()
+        }
+        (Lang::Id, E::TooLarge { max }) => format!("isi tautan melebihi {} MB", max / (1024 * 1024)),
+        (Lang::En, E::TooLarge { max }) => format!("the link holds more than {} MB", max / (1024 * 1024)),
+        (Lang::Id, E::Newer { version }) => {
+            format!("tautan dibuat oleh versi aplikasi yang lebih baru (format {version}); muat ulang halaman")
+        }
+        (Lang::En, E::Newer { version }) => {
+            format!("the link was made by a newer version of the app (format {version}); reload the page")
+        }
+        (Lang::Id, E::Malformed { .. }) => "isi tautan terpotong atau rusak".to_owned(),
+        (Lang::En, E::Malformed { .. }) => "the link's document is cut short or damaged".to_owned(),
+    };
+    format!("{}: {why}.", t(lang, Key::LinkFailed))
 }
 
 /// One sentence for the user saying what is wrong with a file and where.

@@ -8,6 +8,7 @@ pub mod autosave;
 pub mod commands;
 pub mod i18n;
 pub mod prefs;
+pub mod share;
 pub mod state;
 pub mod storage;
 pub mod ui;

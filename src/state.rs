@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use crate::core::card::{Card, CardFonts, CardOptions};
 use crate::core::codec::import;
+use crate::core::codec::link::LinkView;
 use crate::core::cull::Cull;
 use crate::core::history::{Action, Entry, History};
 use crate::core::layout::{layout, Arrangement, Layout, Rect, Size};
@@ -60,7 +61,18 @@ pub struct Store {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Origin {
     Draft(String),
-    New { source: Option<String> },
+    New {
+        source: Option<String>,
+    },
+    /// A share link: shown read-only, and not a draft until the user saves it.
+    Link,
+}
+
+impl Store {
+    /// Opened from a share link and not saved yet: no edits.
+    pub fn read_only(&self) -> bool {
+        self.origin.with(|o| *o == Origin::Link)
+    }
 }
 
 impl Store {
@@ -334,6 +346,24 @@ impl Editor {
         self.fit();
     }
 
+    /// Shows a shared document read-only, where its sender was looking.
+    pub fn open_link_document(&self, doc: Document, view: LinkView) {
+        self.open_document(doc, Origin::Link);
+        let index = |id: Option<NodeId>| id.and_then(|id| self.store.doc.with_untracked(|d| d.nodes.get_index_of(&id)));
+        if let Some(f) = index(view.focus) {
+            self.outline.update(|o| o.focus = Some(f));
+        }
+        let selected = view.selected;
+        let editor = *self;
+        // Once the canvas has its size and the layout its focus.
+        request_animation_frame(move || {
+            editor.fit();
+            if let Some(i) = selected.and_then(|id| editor.store.doc.with_untracked(|d| d.nodes.get_index_of(&id))) {
+                editor.select(i);
+            }
+        });
+    }
+
     /// Fetches and opens a file by URL (relative or absolute); on success the
     /// address bar gets `?src=<url>` so the view can be shared as a link, as
     /// a new history entry when `push` (Back returns to the document before).
@@ -462,6 +492,10 @@ impl Editor {
         group: Option<String>,
         edit: impl FnOnce(&mut Tx) -> Result<Option<NodeId>, OpError>,
     ) -> bool {
+        if self.store.origin.with_untracked(|o| *o == Origin::Link) {
+            self.alert.set(Some(t(self.lang, Key::LinkReadOnly).to_owned()));
+            return false;
+        }
         let before = self.selected.get_untracked();
         let len_before = self.store.doc.with_untracked(|d| d.nodes.len());
         let result = self.store.write.try_maybe_update(|d| match transact(d, edit) {

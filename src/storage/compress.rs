@@ -37,10 +37,10 @@ pub enum InflateError {
     Js(String),
 }
 
-/// `text` as UTF-8, compressed with deflate-raw. Fed in chunks with a turn
-/// of the event loop between them: the browser compresses on the page's
-/// thread, and 4 MB in one piece would block it for 150 ms.
-pub async fn deflate(text: &str) -> Result<Vec<u8>, String> {
+/// `bytes` compressed with deflate-raw. Fed in chunks with a turn of the
+/// event loop between them: the browser compresses on the page's thread,
+/// and 4 MB in one piece would block it for 150 ms.
+pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let js = |e: JsValue| js_message(&e);
     let transform = CompressionStream::new(FORMAT).map_err(js)?;
     let writable: WritableStream =
@@ -48,7 +48,7 @@ pub async fn deflate(text: &str) -> Result<Vec<u8>, String> {
     let readable: ReadableStream =
         Reflect::get(&transform, &JsValue::from_str("readable")).map_err(js)?.unchecked_into();
     let writer = writable.get_writer().map_err(js)?;
-    let chunks: Vec<Uint8Array> = text.as_bytes().chunks(CHUNK).map(Uint8Array::from).collect();
+    let chunks: Vec<Uint8Array> = bytes.chunks(CHUNK).map(Uint8Array::from).collect();
     // Written from a task of its own, so that reading below keeps the stream flowing.
     wasm_bindgen_futures::spawn_local(async move {
         for chunk in chunks {

@@ -649,7 +649,7 @@ impl DraftStore {
 /// browser cannot compress (older browsers), rather than not at all.
 async fn encode(document: &Document) -> (Encoding, String) {
     let json = export(document);
-    match deflate(&json).await {
+    match deflate(json.as_bytes()).await {
         Ok(bytes) => (Encoding::DeflateRaw, pack(&bytes)),
         Err(_) => (Encoding::Json, json),
     }

@@ -4,6 +4,7 @@ use super::alert::Alert;
 use super::conflict_banner::ConflictBanner;
 use super::header::Header;
 use super::kondisi_editor::begin;
+use super::shared_banner::SharedBanner;
 use super::shortcuts::install_shortcuts;
 use super::side_panel::SidePanel;
 use super::toolbar::Toolbar;
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
             <Toolbar />
             <Alert />
             <ConflictBanner />
+            <SharedBanner />
             <main class="workspace">
                 <TreeCanvas />
                 <SidePanel />

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::lang_switch::LangSwitch;
 use super::save_status::SaveStatus;
+use super::share_dialog::ShareDialog;
 use crate::i18n::{t, Key};
 use crate::state::use_editor;
 
@@ -18,6 +19,7 @@ pub fn Header() -> impl IntoView {
             }
         })
     };
+    let sharing = RwSignal::new(false);
     // The tab says which document it holds.
     Effect::new(move |_| {
         let title = format!("{} · {}", title(), t(lang, Key::AppName));
@@ -31,6 +33,8 @@ pub fn Header() -> impl IntoView {
             <h1 class="doc-title">{title}</h1>
             <SaveStatus />
             <span class="spacer"></span>
+            <button class="tool share" on:click=move |_| sharing.set(true)>{t(lang, Key::Share)}</button>
+            <ShareDialog open=sharing />
             <LangSwitch />
         </header>
     }

@@ -94,6 +94,10 @@ const ORIGINAL: &str = "data-original";
 /// Starts typing node `id`'s kondisi in place: the editor opens with the
 /// text selected and has the keyboard at once.
 pub fn begin(editor: Editor, id: NodeId) {
+    if editor.store.origin.with_untracked(|o| *o == crate::state::Origin::Link) {
+        editor.alert.set(Some(crate::i18n::t(editor.lang, crate::i18n::Key::LinkReadOnly).to_owned()));
+        return;
+    }
     let text = editor.store.doc.with_untracked(|d| d.nodes.get(&id).map(|n| n.kondisi.clone())).unwrap_or_default();
     editor.seal();
     editor.editing.set(Some(id));

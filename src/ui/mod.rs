@@ -25,6 +25,8 @@ mod new_document;
 mod panel_toggle;
 mod save_status;
 mod search_box;
+mod share_dialog;
+mod shared_banner;
 mod shortcuts;
 mod shortcuts_help;
 mod side_panel;

@@ -64,7 +64,8 @@ pub fn SidePanel() -> impl IntoView {
                 <button class="dialog-close" aria-label=t(lang, Key::HidePanel) title=t(lang, Key::HidePanel)
                     on:click=move |_| prefs.panel.set(false)>"×"</button>
             </div>
-            {body}
+            // A shared document is shown, not edited, until kept as a draft.
+            <fieldset class="inspector-frame" disabled=move || editor.store.read_only()>{body}</fieldset>
         </aside>
     }
 }

@@ -43,7 +43,8 @@ pub struct LinkView {
 pub enum LinkError {
     #[error("the link holds no document")]
     NotALink,
-    #[error("the link's text is damaged at character {position}")]
+    /// `position` counts from 0, after the `#`.
+    #[error("the link's text is damaged at character {}", position + 1)]
     BadText { position: usize },
     #[error("the link's data is damaged or cut short")]
     Damaged,
