@@ -297,6 +297,12 @@ pub enum Key {
     ShareMaking,
     ShareFailed,
     LinkFailed,
+    OpenFromUrl,
+    UrlLabel,
+    UrlHint,
+    OpenButton,
+    DropFile,
+    Opening,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -819,6 +825,18 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, ShareFailed) => "The link could not be made",
         (Lang::Id, LinkFailed) => "Tautan tidak dapat dibuka",
         (Lang::En, LinkFailed) => "The link could not be opened",
+        (Lang::Id, OpenFromUrl) => "Buka dari URL",
+        (Lang::En, OpenFromUrl) => "Open from URL",
+        (Lang::Id, UrlLabel) => "Alamat berkas JSON",
+        (Lang::En, UrlLabel) => "Address of a JSON file",
+        (Lang::Id, UrlHint) => "Dari situs ini, atau dari situs lain yang mengizinkannya (CORS).",
+        (Lang::En, UrlHint) => "From this site, or from another site that allows it (CORS).",
+        (Lang::Id, OpenButton) => "Buka",
+        (Lang::En, OpenButton) => "Open",
+        (Lang::Id, DropFile) => "Lepaskan berkas .json di sini untuk membukanya sebagai draf baru",
+        (Lang::En, DropFile) => "Drop a .json file here to open it as a new draft",
+        (Lang::Id, Opening) => "Membuka {name}…",
+        (Lang::En, Opening) => "Opening {name}…",
     }
 }
 
@@ -998,6 +1016,27 @@ fn unreadable_reason(lang: Lang, reason: &crate::storage::ReadError) -> String {
         ReadError::TooLarge { .. } => "too large once decompressed".to_owned(),
         _ if id => "teks rusak".to_owned(),
         _ => "damaged text".to_owned(),
+    }
+}
+
+/// Why a file could not be fetched from an address, in plain words.
+pub fn fetch_error(lang: Lang, e: &crate::web::FetchError) -> String {
+    use crate::web::FetchError as E;
+    match (lang, e) {
+        (Lang::Id, E::Network { url, other_site: true, .. }) => format!(
+            "situs {url} tidak mengizinkan aplikasi ini membaca berkasnya (atau tidak dapat dihubungi). \
+             Unduh berkas itu, lalu buka dengan Berkas → Buka berkas."
+        ),
+        (Lang::En, E::Network { url, other_site: true, .. }) => format!(
+            "the site of {url} does not let this app read its files (or cannot be reached). \
+             Download the file, then open it with File → Open file."
+        ),
+        (Lang::Id, E::Network { url, .. }) => format!("{url} tidak dapat diambil; periksa sambungan internet"),
+        (Lang::En, E::Network { url, .. }) => format!("{url} could not be fetched; check the connection"),
+        (Lang::Id, E::Status { url, status: 404 }) => format!("{url} tidak ditemukan (HTTP 404)"),
+        (Lang::En, E::Status { url, status: 404 }) => format!("{url} was not found (HTTP 404)"),
+        (Lang::Id, E::Status { url, status }) => format!("server menolak {url} (HTTP {status})"),
+        (Lang::En, E::Status { url, status }) => format!("the server refused {url} (HTTP {status})"),
     }
 }
 

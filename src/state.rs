@@ -20,9 +20,9 @@ use crate::core::ops::{transact, Change, Op, OpError, Tx};
 use crate::core::outline::{search, Outline};
 use crate::core::tree::Tree;
 use crate::core::viewport::Viewport;
-use crate::i18n::{import_error, op_error, t, Key, Lang};
+use crate::i18n::{fetch_error, import_error, op_error, t, Key, Lang};
 use crate::web::{
-    fetch_bytes, mark, measure_card_fonts, measure_first_paint, push_query_param, replace_query_param, timed,
+    fetch_bytes, mark, measure_card_fonts, measure_first_paint, push_query_param, read_file, replace_query_param, timed,
 };
 
 /// The source named for the built-in sample tree.
@@ -159,6 +159,8 @@ pub struct Editor {
     pub new_document: RwSignal<bool>,
     /// The message of the last failed open, shown in a `role="alert"` banner.
     pub alert: RwSignal<Option<String>>,
+    /// What is being opened (a file read, an address fetched), while it lasts.
+    pub busy: RwSignal<Option<String>>,
     pub outline: RwSignal<Outline>,
     pub viewport: RwSignal<Viewport>,
     /// The viewport at its text step, and the scale the drawing gets on top
@@ -280,6 +282,7 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         help: RwSignal::new(false),
         new_document: RwSignal::new(false),
         alert: RwSignal::new(None),
+        busy: RwSignal::new(None),
         outline,
         viewport,
         drawn,
@@ -370,17 +373,49 @@ impl Editor {
     pub fn open_url(&self, url: String, push: bool) {
         let editor = *self;
         leptos::task::spawn_local(async move {
-            match fetch_bytes(&url).await {
+            if let Err(why) = editor.fetch_and_open(&url, push).await {
+                editor.alert.set(Some(why));
+            }
+        });
+    }
+
+    /// [`Editor::open_url`], saying why it failed instead of showing it.
+    pub async fn fetch_and_open(&self, url: &str, push: bool) -> Result<(), String> {
+        self.busy.set(Some(url.to_owned()));
+        let fetched = fetch_bytes(url).await;
+        self.busy.set(None);
+        let bytes =
+            fetched.map_err(|e| format!("{}: {}", t(self.lang, Key::LoadFailed), fetch_error(self.lang, &e)))?;
+        match import(&bytes) {
+            Ok(imported) => {
+                mark("pk:data-ready");
+                self.open_document(imported.document, Origin::New { source: Some(url.to_owned()) });
+                measure_first_paint();
+                if push {
+                    push_query_param("src", url);
+                } else {
+                    replace_query_param("src", Some(url));
+                }
+                Ok(())
+            }
+            Err(e) => Err(format!("{} ({url}): {}", t(self.lang, Key::LoadFailed), import_error(self.lang, &e))),
+        }
+    }
+
+    /// Opens a file from disk (picked or dropped) as a new draft.
+    pub fn open_file(&self, file: web_sys::File) {
+        let editor = *self;
+        leptos::task::spawn_local(async move {
+            editor.busy.set(Some(file.name()));
+            let read = read_file(&file).await;
+            editor.busy.set(None);
+            match read {
                 Ok(bytes) => {
-                    if editor.open_bytes(&bytes, &url) {
-                        if push {
-                            push_query_param("src", &url);
-                        } else {
-                            replace_query_param("src", Some(&url));
-                        }
+                    if editor.open_bytes(&bytes, &file.name()) {
+                        replace_query_param("src", None);
                     }
                 }
-                Err(e) => editor.alert.set(Some(format!("{}: {e}", t(editor.lang, Key::LoadFailed)))),
+                Err(e) => editor.alert.set(Some(format!("{} ({}): {e}", t(editor.lang, Key::LoadFailed), file.name()))),
             }
         });
     }

@@ -56,17 +56,24 @@ pub fn mark_history_entry(draft: &str) {
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
+    /// No answer could be read: offline, no such host, or another site that
+    /// does not allow this page to read its files (CORS, `other_site`).
     #[error("{url}: {message}")]
-    Network { url: String, message: String },
+    Network { url: String, message: String, other_site: bool },
     #[error("{url}: HTTP {status}")]
     Status { url: String, status: u16 },
 }
 
 /// Fetches `url` (relative to the page) as bytes.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+    let other_site = web_sys::window()
+        .and_then(|w| Some((w.location().origin().ok()?, w.location().href().ok()?)))
+        .and_then(|(origin, page)| web_sys::Url::new_with_base(url, &page).ok().map(|u| u.origin() != origin))
+        .unwrap_or(false);
     let network = |e: wasm_bindgen::JsValue| FetchError::Network {
         url: url.to_owned(),
         message: e.as_string().or_else(|| js_sys::Error::from(e).message().as_string()).unwrap_or_default(),
+        other_site,
     };
     let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
     let response: web_sys::Response =

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::alert::Alert;
 use super::conflict_banner::ConflictBanner;
+use super::file_drop::FileDrop;
 use super::header::Header;
 use super::kondisi_editor::begin;
 use super::shared_banner::SharedBanner;
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
             <MovePicker moving=editor.moving />
             <NewDocument open=editor.new_document on_create=on_create />
             <DraftsDialog />
+            <FileDrop />
         </div>
     }
 }

@@ -2,14 +2,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::menu::Menu;
+use super::open_url_dialog::OpenUrlDialog;
 use crate::autosave::use_drafts;
 use crate::core::codec::export;
 use crate::i18n::{t, Key};
 use crate::state::use_editor;
-use crate::web::{download, read_file, replace_query_param};
+use crate::web::download;
 
-/// "Berkas": a new document, the drafts, a file from disk, and the open
-/// document downloaded as a v1 file.
+/// "Berkas": a new document, the drafts, a file from disk or an address,
+/// and the open document downloaded as a v1 file.
 #[component]
 pub fn FileMenu() -> impl IntoView {
     let editor = use_editor();
@@ -20,16 +21,7 @@ pub fn FileMenu() -> impl IntoView {
         let Some(file) = target.files().and_then(|f| f.get(0)) else { return };
         // Let the same file be picked again after fixing it.
         target.set_value("");
-        leptos::task::spawn_local(async move {
-            match read_file(&file).await {
-                Ok(bytes) => {
-                    if editor.open_bytes(&bytes, &file.name()) {
-                        replace_query_param("src", None);
-                    }
-                }
-                Err(e) => editor.alert.set(Some(format!("{} ({}): {e}", t(lang, Key::LoadFailed), file.name()))),
-            }
-        });
+        editor.open_file(file);
     };
     let save = move |_| {
         let (name, text) = editor.store.doc.with(|d| (file_name(&d.meta.judul), export(d)));
@@ -38,6 +30,7 @@ pub fn FileMenu() -> impl IntoView {
         }
     };
     let drafts = use_drafts();
+    let opening_url = RwSignal::new(false);
     view! {
         <Menu label=t(lang, Key::FileMenu)>
             <button class="tool" role="menuitem" on:click=move |_| editor.new_document.set(true)>
@@ -49,8 +42,12 @@ pub fn FileMenu() -> impl IntoView {
             <button class="tool" role="menuitem" on:click=move |_| if let Some(i) = input.get() { i.click() }>
                 {t(lang, Key::OpenFile)}
             </button>
+            <button class="tool" role="menuitem" on:click=move |_| opening_url.set(true)>
+                {t(lang, Key::OpenFromUrl)}
+            </button>
             <button class="tool" role="menuitem" on:click=save>{t(lang, Key::Download)}</button>
         </Menu>
+        <OpenUrlDialog open=opening_url />
         <input node_ref=input class="visually-hidden" type="file" accept=".json,application/json,text/plain" tabindex="-1"
             aria-label=t(lang, Key::OpenFile) on:change=on_pick />
     }
