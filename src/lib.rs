@@ -7,6 +7,7 @@ pub use pohon_core as core;
 pub mod autosave;
 pub mod commands;
 pub mod i18n;
+pub mod picture_export;
 pub mod prefs;
 pub mod share;
 pub mod state;

@@ -3,6 +3,7 @@ use wasm_bindgen::JsCast;
 
 use super::menu::Menu;
 use super::open_url_dialog::OpenUrlDialog;
+use super::picture_dialog::PictureDialog;
 use crate::autosave::use_drafts;
 use crate::core::codec::export;
 use crate::i18n::{t, Key};
@@ -24,13 +25,14 @@ pub fn FileMenu() -> impl IntoView {
         editor.open_file(file);
     };
     let save = move |_| {
-        let (name, text) = editor.store.doc.with(|d| (file_name(&d.meta.judul), export(d)));
+        let (name, text) = editor.store.doc.with(|d| (file_name(&d.meta.judul, "json"), export(d)));
         if let Err(e) = download(&name, "application/json", &text) {
             editor.alert.set(Some(format!("{}: {e}", t(lang, Key::SaveFailed))));
         }
     };
     let drafts = use_drafts();
     let opening_url = RwSignal::new(false);
+    let exporting = RwSignal::new(false);
     view! {
         <Menu label=t(lang, Key::FileMenu)>
             <button class="tool" role="menuitem" on:click=move |_| editor.new_document.set(true)>
@@ -46,15 +48,17 @@ pub fn FileMenu() -> impl IntoView {
                 {t(lang, Key::OpenFromUrl)}
             </button>
             <button class="tool" role="menuitem" on:click=save>{t(lang, Key::Download)}</button>
+            <button class="tool" role="menuitem" on:click=move |_| exporting.set(true)>{t(lang, Key::ExportPicture)}</button>
         </Menu>
         <OpenUrlDialog open=opening_url />
+        <PictureDialog open=exporting />
         <input node_ref=input class="visually-hidden" type="file" accept=".json,application/json,text/plain" tabindex="-1"
             aria-label=t(lang, Key::OpenFile) on:change=on_pick />
     }
 }
 
 /// A file name from the title: "Pohon Kinerja Dinsos 2024" → "pohon-kinerja-dinsos-2024.json".
-fn file_name(judul: &str) -> String {
+pub(super) fn file_name(judul: &str, ext: &str) -> String {
     let slug: String = judul
         .chars()
         .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
@@ -63,14 +67,17 @@ fn file_name(judul: &str) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    format!("{}.json", if slug.is_empty() { "pohon-kinerja" } else { &slug })
+    format!("{}.{ext}", if slug.is_empty() { "pohon-kinerja" } else { &slug })
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn file_names_are_tidy() {
-        assert_eq!(super::file_name("Pohon Kinerja (01) Dinsos 2023–2028"), "pohon-kinerja-01-dinsos-2023-2028.json");
-        assert_eq!(super::file_name("  "), "pohon-kinerja.json");
+        assert_eq!(
+            super::file_name("Pohon Kinerja (01) Dinsos 2023–2028", "json"),
+            "pohon-kinerja-01-dinsos-2023-2028.json"
+        );
+        assert_eq!(super::file_name("  ", "svg"), "pohon-kinerja.svg");
     }
 }

@@ -25,6 +25,7 @@ mod move_picker;
 mod new_document;
 mod open_url_dialog;
 mod panel_toggle;
+mod picture_dialog;
 mod save_status;
 mod search_box;
 mod share_dialog;

@@ -571,15 +571,7 @@ fn text_lines(px: &mut Pixels, at: (f64, f64), w: f64, h: f64, k: f64) {
 
 /// The level colours of `style/main.css` (`.lvl-* .band`), for the canvas.
 fn level_colour(level: Level) -> Rgba {
-    match level {
-        Level::VisiMisi => [0x4a, 0x2c, 0x6f, 255],
-        Level::TujuanDaerah => [0x6b, 0x2d, 0x5c, 255],
-        Level::SasaranDaerah => [0x8c, 0x3b, 0x3b, 255],
-        Level::TujuanPd => [0x1d, 0x4e, 0x89, 255],
-        Level::SasaranStrategis => [0x1f, 0x6f, 0x8b, 255],
-        Level::SasaranProgram => [0x2a, 0x7f, 0x62, 255],
-        Level::SasaranKegiatan => [0x5f, 0x7d, 0x1f, 255],
-        Level::SasaranSubKegiatan => [0x8a, 0x6d, 0x1a, 255],
-        Level::Custom => [0x5b, 0x66, 0x75, 255],
-    }
+    let hex = crate::core::picture::level_colour(level);
+    let byte = |k: usize| u8::from_str_radix(&hex[k..k + 2], 16).unwrap_or(0x80);
+    [byte(1), byte(3), byte(5), 255]
 }
