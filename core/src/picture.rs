@@ -32,6 +32,117 @@ pub struct Picture {
     pub svg: String,
     pub width: f64,
     pub height: f64,
+    /// The drawing's extent in layout units (its viewBox).
+    pub view: Rect,
+    /// Where the drawing starts and ends inside `svg` (after the root's
+    /// opening tag, before its closing one): shown again through another
+    /// frame by [`Picture::framed`].
+    body: std::ops::Range<usize>,
+}
+
+impl Picture {
+    /// The drawing as an SVG element showing `view` (layout units) scaled to
+    /// fill its box, from its top-left corner: a printed page or a tile.
+    pub fn framed(&self, view: Rect) -> String {
+        format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{} {} {} {}" width="100%" height="100%" preserveAspectRatio="xMinYMin meet" font-family="{FONTS}">{}</svg>"#,
+            num(view.x),
+            num(view.y),
+            num(view.w),
+            num(view.h),
+            &self.svg[self.body.clone()]
+        )
+    }
+}
+
+/// Paper a tree is printed on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    A4,
+    A3,
+    /// Folio (215 × 330 mm), common in Indonesian offices.
+    F4,
+}
+
+impl Paper {
+    pub const ALL: [Paper; 3] = [Paper::A4, Paper::A3, Paper::F4];
+
+    /// Width and height in millimetres, portrait.
+    pub fn mm(self) -> (f64, f64) {
+        match self {
+            Paper::A4 => (210.0, 297.0),
+            Paper::A3 => (297.0, 420.0),
+            Paper::F4 => (215.0, 330.0),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::A3 => "A3",
+            Paper::F4 => "F4",
+        }
+    }
+}
+
+/// Margin around a printed page, and the header and footer bands (mm).
+pub const PAGE_MARGIN_MM: f64 = 10.0;
+pub const PAGE_HEADER_MM: f64 = 14.0;
+pub const PAGE_FOOTER_MM: f64 = 7.0;
+/// CSS pixels per millimetre (96 per inch).
+pub const PX_PER_MM: f64 = 96.0 / 25.4;
+
+/// A page: its paper and orientation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Page {
+    pub paper: Paper,
+    pub landscape: bool,
+}
+
+impl Page {
+    /// Width and height in millimetres.
+    pub fn mm(self) -> (f64, f64) {
+        let (w, h) = self.paper.mm();
+        if self.landscape {
+            (h, w)
+        } else {
+            (w, h)
+        }
+    }
+
+    /// The room for the tree on a page (mm): less margins, header, footer.
+    pub fn content_mm(self) -> (f64, f64) {
+        let (w, h) = self.mm();
+        (w - 2.0 * PAGE_MARGIN_MM, h - 2.0 * PAGE_MARGIN_MM - PAGE_HEADER_MM - PAGE_FOOTER_MM)
+    }
+
+    /// The printed size of `view` (layout units, 1 unit = 1 CSS px) when
+    /// `cols` × `rows` pages share it: 1.0 is the size on screen at 100 %.
+    pub fn scale(self, view: Rect, cols: usize, rows: usize) -> f64 {
+        let (w, h) = self.content_mm();
+        let per_page = |size: f64, n: usize| size * n.max(1) as f64;
+        (per_page(w, cols) * PX_PER_MM / view.w.max(1.0)).min(per_page(h, rows) * PX_PER_MM / view.h.max(1.0))
+    }
+}
+
+/// `view` cut into at most `cols` × `rows` tiles of one page each, row by
+/// row; each tile has the page's proportions, so all print at one scale.
+/// Pages that would stay empty (the drawing's proportions differ from the
+/// grid's) are left out; `(cols, rows)` says the grid actually used.
+pub fn tiles(view: Rect, page: Page, cols: usize, rows: usize) -> (Vec<Rect>, (usize, usize)) {
+    let (cols, rows) = (cols.max(1), rows.max(1));
+    let k = page.scale(view, cols, rows);
+    let (w, h) = page.content_mm();
+    let (tw, th) = (w * PX_PER_MM / k, h * PX_PER_MM / k);
+    // Tiles needed, allowing for rounding at the last edge.
+    let used = |size: f64, tile: f64, n: usize| (((size / tile) - 1e-9).ceil().max(1.0) as usize).min(n);
+    let (cols, rows) = (used(view.w, tw, cols), used(view.h, th, rows));
+    let tiles = (0..rows)
+        .flat_map(|r| {
+            (0..cols).map(move |c| Rect { x: view.x + c as f64 * tw, y: view.y + r as f64 * th, w: tw, h: th })
+        })
+        .collect();
+    (tiles, (cols, rows))
 }
 
 /// How a card is labelled, in the UI's language.
@@ -93,6 +204,7 @@ pub fn svg(
         num(view.x),
         num(view.y),
     );
+    let start = out.len();
     let _ = write!(out, "<title>{}</title>", escape(&doc.meta.judul));
     let _ = write!(
         out,
@@ -119,8 +231,9 @@ pub fn svg(
         let (Some(r), Some((_, node))) = (shown(i), doc.nodes.get_index(i)) else { continue };
         card(&mut out, node, r, fonts, opts, labels);
     }
+    let end = out.len();
     out.push_str("</svg>\n");
-    Picture { svg: out, width, height }
+    Picture { svg: out, width, height, view: Rect { w: width, h: height, ..view }, body: start..end }
 }
 
 fn card(out: &mut String, node: &Node, r: Rect, fonts: &CardFonts, opts: CardOptions, labels: &Labels) {
@@ -246,6 +359,32 @@ mod tests {
         }
         assert_eq!(p.svg.matches("<g transform").count(), doc.nodes.len());
         assert!(p.width > 2.0 * MARGIN && p.height > 2.0 * MARGIN);
+    }
+
+    #[test]
+    fn tiles_cover_the_tree_at_one_scale_and_pages_have_their_paper_size() {
+        let doc = crate::synth::document(200, 3);
+        let p = picture(&doc, |_, _| Region::Whole);
+        let page = Page { paper: Paper::F4, landscape: true };
+        assert_eq!(page.mm(), (330.0, 215.0));
+        for (cols, rows) in [(1, 1), (3, 2), (2, 4), (4, 4)] {
+            let (t, (c, r)) = tiles(p.view, page, cols, rows);
+            assert!(c <= cols && r <= rows && t.len() == c * r && !t.is_empty());
+            assert!(c == cols || r == rows, "one side of the grid is used in full");
+            let (last, first) = (t[t.len() - 1], t[0]);
+            // Together they cover the whole drawing, and every page holds part of it.
+            assert!(last.right() >= p.view.right() - 1e-6 && last.bottom() >= p.view.bottom() - 1e-6);
+            assert!(t.iter().all(|tile| tile.overlaps(&p.view)));
+            assert_eq!((first.x, first.y), (p.view.x, p.view.y));
+            // The tile's proportions are the page's content box.
+            let (w, h) = page.content_mm();
+            assert!((first.w / first.h - w / h).abs() < 1e-9);
+            // More pages, larger print.
+            assert!(page.scale(p.view, cols, rows) >= page.scale(p.view, 1, 1));
+        }
+        let framed = p.framed(tiles(p.view, page, 2, 2).0[1]);
+        assert!(framed.starts_with("<svg") && framed.ends_with("</svg>") && framed.contains("<g transform"));
+        assert_eq!(framed.matches("<svg").count(), 1);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::shortcuts::install_shortcuts;
 use super::side_panel::SidePanel;
 use super::toolbar::Toolbar;
 use super::tree_canvas::TreeCanvas;
-use super::{DraftsDialog, MovePicker, NewDocument, ShortcutsHelp};
+use super::{DraftsDialog, MovePicker, NewDocument, PrintDialog, PrintOpen, ShortcutsHelp};
 use crate::autosave::provide_drafts;
 use crate::core::model::{Document, NodeId};
 use crate::core::sample::sample;
@@ -34,6 +34,8 @@ pub fn App() -> impl IntoView {
     let editor = provide_editor(lang, doc, current_year());
     editor.alert.set(error);
     provide_prefs();
+    let printing = RwSignal::new(false);
+    provide_context(PrintOpen(printing));
     install_shortcuts();
     let drafts = provide_drafts(editor, query_param("src"));
     // A new document is a new draft; its top box's placeholder is selected for typing.
@@ -64,6 +66,7 @@ pub fn App() -> impl IntoView {
             <NewDocument open=editor.new_document on_create=on_create />
             <DraftsDialog />
             <FileDrop />
+            <PrintDialog open=printing />
         </div>
     }
 }

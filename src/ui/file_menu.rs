@@ -33,6 +33,7 @@ pub fn FileMenu() -> impl IntoView {
     let drafts = use_drafts();
     let opening_url = RwSignal::new(false);
     let exporting = RwSignal::new(false);
+    let printing = expect_context::<super::PrintOpen>().0;
     view! {
         <Menu label=t(lang, Key::FileMenu)>
             <button class="tool" role="menuitem" on:click=move |_| editor.new_document.set(true)>
@@ -49,6 +50,7 @@ pub fn FileMenu() -> impl IntoView {
             </button>
             <button class="tool" role="menuitem" on:click=save>{t(lang, Key::Download)}</button>
             <button class="tool" role="menuitem" on:click=move |_| exporting.set(true)>{t(lang, Key::ExportPicture)}</button>
+            <button class="tool" role="menuitem" on:click=move |_| printing.set(true)>{t(lang, Key::PrintMenu)}</button>
         </Menu>
         <OpenUrlDialog open=opening_url />
         <PictureDialog open=exporting />
