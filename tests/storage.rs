@@ -54,7 +54,7 @@ async fn a_ten_thousand_node_tree_compresses_well_within_quota() {
     let store = fresh();
     let doc = synth::document(10_000, 7);
     let json = export(&doc);
-    let bytes = deflate(&json).await.unwrap();
+    let bytes = deflate(json.as_bytes()).await.unwrap();
     let packed = pack(&bytes);
     web_sys::console::log_1(
         &format!(
