@@ -54,3 +54,28 @@ test('A3 landscape tiled 2 × 2: header and page number on each page, no app chr
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('one branch per page on F4 portrait: a page per box under the root', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  await page.goto(new URL('?src=examples/dinsos-2024.json', BASE_URL).href);
+  await page.waitForFunction(() => document.title.includes('Dinas Sosial'));
+  const rootChildren = await page.$$eval('[role=treeitem][aria-level="2"]', (items) => items.length);
+  await page.evaluate(() => { window.print = () => { window.printed = true; }; });
+  await page.getByRole('button', { name: /^Berkas/ }).click();
+  await page.getByRole('menuitem', { name: 'Cetak / PDF…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cetak atau simpan sebagai PDF' });
+  await dialog.getByRole('combobox', { name: 'Kertas' }).selectOption('F4');
+  await dialog.getByRole('radio', { name: 'Tegak' }).check();
+  await dialog.getByRole('radio', { name: 'Satu cabang per halaman' }).check();
+  assert.match(await dialog.locator('.print-summary').textContent(), new RegExp(`· ${rootChildren} halaman`));
+  await dialog.getByRole('button', { name: 'Cetak' }).click();
+  await page.waitForFunction(() => window.printed);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.page').count(), rootChildren);
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
+  // F4 portrait: 215 × 330 mm = 609.45 × 935.43 pt.
+  assert.ok(box && Math.abs(Number(box[1]) - 609.45) < 2 && Math.abs(Number(box[2]) - 935.43) < 2, box?.[0]);
+  await ctx.close();
+});
