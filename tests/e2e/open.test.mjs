@@ -68,3 +68,28 @@ test('"Buka dari URL" opens an address; another site\'s refusal is explained in 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a downloaded JSON opens again identically (dropped back in)', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const page = await ctx.newPage();
+  await page.goto(new URL('?src=examples/bengkulu-selatan-dinsos-2024.json', BASE_URL).href);
+  await page.waitForFunction(() => document.title.includes('Bengkulu'));
+  const save = async () => {
+    await page.getByRole('button', { name: /^Berkas/ }).click();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Unduh JSON' }).click()]);
+    return readFileSync(await file.path(), 'utf8');
+  };
+  const first = await save();
+  await page.getByRole('button', { name: 'Contoh' }).click();
+  await page.getByRole('button', { name: /Tapin/ }).click();
+  await page.waitForFunction(() => document.title.includes('Tapin'));
+  const dt = await page.evaluateHandle((t) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], 'bengkulu.json', { type: 'application/json' }));
+    return d;
+  }, first);
+  await page.locator('.canvas').dispatchEvent('drop', { dataTransfer: dt });
+  await page.waitForFunction(() => document.title.includes('Bengkulu'));
+  assert.equal(await save(), first);
+  await ctx.close();
+});
