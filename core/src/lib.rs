@@ -16,6 +16,7 @@ pub mod picture;
 pub mod raster;
 pub mod sample;
 pub mod synth;
+pub mod table;
 pub mod text;
 pub mod tidy;
 pub mod tree;
