@@ -1,0 +1,16 @@
+//! Any text as a pasted table: reading rows, finding the header and building
+//! the tree must return Ok or a typed error, never panic. Run:
+//! `scripts/fuzz 300 table`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use pohon_core::table::{document, header, rows};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if let Ok(r) = rows(text) {
+        if let Some((h, cols)) = header(&r) {
+            let _ = document(&r, h, &cols, "x");
+        }
+    }
+});
