@@ -12,6 +12,7 @@ pub mod layout;
 pub mod model;
 pub mod ops;
 pub mod outline;
+pub mod paste;
 pub mod picture;
 pub mod raster;
 pub mod sample;

@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! IKU tables pasted as agencies have them (the seeds' own text, copied
+//! IKU tables and text outlines pasted as agencies have them (the seeds' own text, copied
 //! from their PDFs into `tests/fixtures/seeds/`), against the bundled
 //! examples converted by hand from the same seeds; and any text read
 //! without a panic.
@@ -83,6 +83,43 @@ proptest! {
             if let Some((h, cols)) = header(&r) {
                 let _ = document(&r, h, &cols, "x");
             }
+        }
+    }
+}
+
+/// Seed 000's text (a chart whose lines the PDF lost) pasted as an outline:
+/// every statement in reading order, each with its indicators (IK or IKU)
+/// and crosscutting agencies, as in the example converted by hand. The
+/// parents are not in the text: the first box takes the others under it,
+/// and the user places them in the preview.
+#[test]
+fn seed_000_as_an_outline_gives_every_statement_and_indicator() {
+    let (found, title) = pohon_core::paste::read(&seed("000")).unwrap();
+    assert_eq!(title, "POHON KINERJA (01) DINAS SOSIAL KOTA PAYAKUMBUH TAHUN 2023-2028");
+    let doc = pohon_core::paste::document(&found, &title);
+    let want = example("payakumbuh-dinsos-2023-2028");
+    assert_eq!(doc.nodes.len(), 25);
+    assert!(pohon_core::tree::Tree::build(&doc).is_ok());
+    for (g, w) in doc.nodes.values().zip(want.nodes.values()) {
+        assert_eq!(g.kondisi, w.kondisi);
+        let names = |n: &pohon_core::model::Node| {
+            n.indikator.iter().map(|i| (i.nama.clone(), i.jenis.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(names(g), names(w), "{}", w.kondisi);
+        let cc = |n: &pohon_core::model::Node| n.crosscutting.iter().map(|c| c.nama.clone()).collect::<Vec<_>>();
+        assert_eq!(cc(g), cc(w), "{}", w.kondisi);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_outline_reads_or_fails_cleanly(text in "[a-zA-Z0-9 \\t\\n:.,;()]{0,300}") {
+        if let Ok((found, title)) = pohon_core::paste::read(&text) {
+            let doc = pohon_core::paste::document(&found, &title);
+            // Always one tree, whatever the numbering.
+            prop_assert!(pohon_core::tree::Tree::build(&doc).is_ok());
         }
     }
 }
