@@ -433,8 +433,9 @@ impl Editor {
     pub fn fit(&self) {
         let (w, h) = self.screen.get_untracked();
         if w > 0.0 {
-            let bounds = self.layout.with_untracked(|l| l.bounds);
-            self.viewport.set(Viewport::fit(bounds, w, h, FIT_MARGIN));
+            let (bounds, across) = self.layout.with_untracked(|l| (l.bounds, l.across));
+            let fit = if across { Viewport::fit_centred } else { Viewport::fit };
+            self.viewport.set(fit(bounds, w, h, FIT_MARGIN));
         }
         self.fitted.set(true);
     }

@@ -67,6 +67,13 @@ impl Viewport {
         Viewport { k, tx: (w - bounds.w * k) / 2.0 - bounds.x * k, ty: margin - bounds.y * k }
     }
 
+    /// As [`Viewport::fit`], but centred vertically too: for trees that
+    /// read left to right, whose root is in the middle of their height.
+    pub fn fit_centred(bounds: Rect, w: f64, h: f64, margin: f64) -> Viewport {
+        let v = Viewport::fit(bounds, w, h, margin);
+        Viewport { ty: (h - bounds.h * v.k) / 2.0 - bounds.y * v.k, ..v }
+    }
+
     /// Centres `rect` on the screen at zoom `k` (clamped).
     pub fn centre_on(rect: Rect, k: f64, w: f64, h: f64) -> Viewport {
         let k = k.clamp(MIN_ZOOM, MAX_ZOOM);
@@ -201,6 +208,8 @@ mod tests {
         assert!(close(x0 + x1, 1000.0), "centred horizontally");
         let small = Viewport::fit(Rect { x: 0.0, y: 0.0, w: 200.0, h: 100.0 }, 1000.0, 800.0, 20.0);
         assert_eq!(small.k, 1.0);
+        let centred = Viewport::fit_centred(Rect { x: 0.0, y: 0.0, w: 200.0, h: 100.0 }, 1000.0, 800.0, 20.0);
+        assert_eq!((centred.k, centred.to_screen(100.0, 50.0)), (1.0, (500.0, 400.0)));
     }
 
     #[test]
