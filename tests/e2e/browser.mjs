@@ -66,3 +66,18 @@ export async function fresh(browser) {
   await page.waitForFunction(() => localStorage.getItem('pk:drafts') !== null);
   return { context, page, errors };
 }
+
+/**
+ * A context of its own (its own storage, downloads allowed) with one page on
+ * `path` (relative to BASE_URL) in a `size` window, the tree shown; page
+ * errors collected.
+ */
+export async function isolated(browser, path = '', size = { width: 1366, height: 768 }) {
+  const context = await browser.newContext({ viewport: size, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(new URL(path, BASE_URL).href);
+  await page.getByRole('tree').waitFor();
+  return { context, page, errors };
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE_URL, SCREENSHOTS, launch } from './browser.mjs';
+import { BASE_URL, SCREENSHOTS, isolated, launch } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -14,12 +14,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 async function context() {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(BASE_URL);
-  await page.getByRole('tree').waitFor();
+  const { context: ctx, page, errors } = await isolated(browser);
   return { ctx, page, errors };
 }
 
@@ -70,9 +65,7 @@ test('"Buka dari URL" opens an address; another site\'s refusal is explained in 
 });
 
 test('a downloaded JSON opens again identically (dropped back in)', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  const page = await ctx.newPage();
-  await page.goto(new URL('?src=examples/bengkulu-selatan-dinsos-2024.json', BASE_URL).href);
+  const { context: ctx, page } = await isolated(browser, '?src=examples/bengkulu-selatan-dinsos-2024.json');
   await page.waitForFunction(() => document.title.includes('Bengkulu'));
   const save = async () => {
     await page.getByRole('button', { name: /^Berkas/ }).click();

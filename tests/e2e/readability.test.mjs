@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE_URL, SCREENSHOTS, launch } from './browser.mjs';
+import { BASE_URL, SCREENSHOTS, isolated, launch } from './browser.mjs';
 
 const EXAMPLES = [
   'payakumbuh-dinsos-2023-2028',
@@ -22,15 +22,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function page(size = { width: 1366, height: 768 }, path = '') {
-  const context = await browser.newContext({ viewport: size });
-  const p = await context.newPage();
-  const errors = [];
-  p.on('pageerror', (e) => errors.push(e.message));
-  await p.goto(new URL(path, BASE_URL).href);
-  await p.getByRole('tree').waitFor();
-  return { context, page: p, errors };
-}
+const page = (size = { width: 1366, height: 768 }, path = '') => isolated(browser, path, size);
 
 /** Waits two frames: layout, then the view. */
 const settle = (p) => p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE_URL, SCREENSHOTS, launch } from './browser.mjs';
+import { BASE_URL, SCREENSHOTS, isolated, launch } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FILE = 'payakumbuh-dinsos-2023-2028.json';
@@ -16,12 +16,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 async function context(path = '') {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(new URL(path, BASE_URL).href);
-  await page.getByRole('tree').waitFor();
+  const { context: ctx, page, errors } = await isolated(browser, path);
   return { ctx, page, errors };
 }
 
