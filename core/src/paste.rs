@@ -33,6 +33,15 @@ pub struct Found {
     pub node: Node,
 }
 
+/// The item text was last added to, which a wrapped line continues.
+#[derive(Clone, Copy, PartialEq)]
+enum Item {
+    None,
+    Statement,
+    Indicator,
+    Budget,
+}
+
 /// What a line is.
 enum Line<'a> {
     Blank,
@@ -64,6 +73,8 @@ fn classify(line: &str) -> Line<'_> {
         ("kegiatan", Some(r)) => Line::Budget(TingkatAnggaran::Kegiatan, r),
         ("sub kegiatan" | "subkegiatan", Some(r)) => Line::Budget(TingkatAnggaran::SubKegiatan, r),
         _ if t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase) && t.len() > 3 => Line::Heading,
+        // A document's own name ("Pohon Kinerja Dinas Sosial 2024").
+        _ if h.starts_with("pohon kinerja") || h.starts_with("indikator kinerja utama ") => Line::Heading,
         _ => Line::Text,
     }
 }
@@ -94,10 +105,18 @@ pub fn read(text: &str) -> Result<(Vec<Found>, String), PasteError> {
     // What the lines after a label belong to: indicators, crosscutting agencies.
     enum Mode {
         Statement,
-        Indicators(JenisIndikator),
+        /// After "IK :"; `inline` when the label line named one already
+        /// ("Indikator : Persentase …"): the lines after it continue it.
+        Indicators {
+            jenis: JenisIndikator,
+            inline: bool,
+        },
         Crosscutting,
+        /// After "Program : …": the lines after it continue its name.
+        Budget,
     }
     let mut mode = Mode::Statement;
+    let mut last = Item::None;
     // The statement being read is still open to wrapped lines.
     let mut open = false;
     for raw in text.lines() {
@@ -106,6 +125,13 @@ pub fn read(text: &str) -> Result<(Vec<Found>, String), PasteError> {
         let line = match classify(raw) {
             // Capitals after a label are its items ("BPS, DISDUKCAPIL").
             Line::Heading if !matches!(mode, Mode::Statement) => Line::Text,
+            // A statement going on in capitals ("… data berkala" / "DTKS").
+            Line::Heading if open => Line::Text,
+            // An acronym alone on a line ends what came before ("PPKS").
+            Line::Heading if last != Item::None && !raw.trim().contains(' ') => {
+                continue_item(&mut found, last, raw);
+                continue;
+            }
             line => line,
         };
         match line {
@@ -122,12 +148,13 @@ pub fn read(text: &str) -> Result<(Vec<Found>, String), PasteError> {
             }
             Line::Indicators(jenis, rest) => {
                 open = false;
-                if let Some(last) = found.last_mut() {
+                if let Some(f) = found.last_mut() {
                     if !rest.is_empty() {
-                        last.node.indikator.push(indicator(jenis.clone(), rest));
+                        f.node.indikator.push(indicator(jenis.clone(), rest));
+                        last = Item::Indicator;
                     }
                 }
-                mode = Mode::Indicators(jenis);
+                mode = Mode::Indicators { jenis, inline: !rest.is_empty() };
             }
             Line::Crosscutting(rest) => {
                 open = false;
@@ -136,26 +163,40 @@ pub fn read(text: &str) -> Result<(Vec<Found>, String), PasteError> {
             }
             Line::Budget(tingkat, rest) => {
                 open = false;
-                if let Some(last) = found.last_mut() {
+                if let Some(f) = found.last_mut() {
                     let (kode, nama) = split_code(rest);
-                    last.node.anggaran.push(Anggaran {
+                    f.node.anggaran.push(Anggaran {
                         tingkat,
                         kode: kode.to_owned(),
                         nama: nama.to_owned(),
                         pagu: None,
                         extra: Default::default(),
                     });
+                    last = Item::Budget;
                 }
+                mode = Mode::Budget;
+            }
+            // A PDF breaks lines (and leaves blank ones) inside a sentence:
+            // a line in lower case goes on with what came before it.
+            Line::Text
+                if starts_lower(raw)
+                    && last != Item::None
+                    && !matches!(mode, Mode::Indicators { inline: false, .. }) =>
+            {
+                continue_item(&mut found, last, raw);
             }
             Line::Text => match &mode {
-                Mode::Indicators(jenis) => {
+                Mode::Indicators { inline: true, .. } | Mode::Budget => continue_item(&mut found, last, raw),
+                Mode::Indicators { jenis, .. } => {
                     let (_, name) = numbering(raw);
-                    if let Some(last) = found.last_mut() {
-                        last.node.indikator.push(indicator(jenis.clone(), name));
+                    if let Some(f) = found.last_mut() {
+                        f.node.indikator.push(indicator(jenis.clone(), name));
+                        last = Item::Indicator;
                     }
                 }
                 Mode::Crosscutting => add_crosscutting(&mut found, raw),
                 Mode::Statement => {
+                    last = Item::Statement;
                     let (depth, statement) = numbering(raw);
                     match found.last_mut() {
                         // A PDF wraps long statements: the next line continues it.
@@ -180,6 +221,30 @@ pub fn read(text: &str) -> Result<(Vec<Found>, String), PasteError> {
         return Err(PasteError::NoStatement);
     }
     Ok((found, title))
+}
+
+fn starts_lower(line: &str) -> bool {
+    line.trim_start().chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Appends a wrapped line to the statement, indicator or budget line `last`.
+fn continue_item(found: &mut [Found], last: Item, line: &str) {
+    let Some(f) = found.last_mut() else { return };
+    let text = match last {
+        Item::Statement => Some(&mut f.node.kondisi),
+        Item::Indicator => f.node.indikator.last_mut().map(|i| &mut i.nama),
+        Item::Budget => f.node.anggaran.last_mut().map(|a| &mut a.nama),
+        Item::None => None,
+    };
+    if let Some(text) = text {
+        let line = line.trim();
+        if text.is_empty() {
+            line.clone_into(text);
+        } else {
+            text.push(' ');
+            text.push_str(line);
+        }
+    }
 }
 
 fn indicator(jenis: JenisIndikator, name: &str) -> Indikator {
