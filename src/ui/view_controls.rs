@@ -34,29 +34,18 @@ pub fn ViewControls() -> impl IntoView {
     }
 }
 
-/// A menu item that is on or off.
-fn check_item(
-    label: &'static str,
+/// A menu item that is on or off: a setting (✓, `radio` false) or one of a
+/// set of choices (●).
+fn state_item(
+    radio: bool,
+    label: impl IntoView + 'static,
     on: impl Fn() -> bool + Send + Sync + Copy + 'static,
-    flip: impl Fn() + 'static,
+    act: impl Fn() + 'static,
 ) -> impl IntoView {
+    let (role, mark) = if radio { ("menuitemradio", "●") } else { ("menuitemcheckbox", "✓") };
     view! {
-        <button class="tool" role="menuitemcheckbox" aria-checked=move || on().to_string() on:click=move |_| flip()>
-            <span class="mark" aria-hidden="true">{move || if on() { "✓" } else { "" }}</span>
-            <span>{label}</span>
-        </button>
-    }
-}
-
-/// One of a set of choices.
-fn radio_item(
-    label: String,
-    on: impl Fn() -> bool + Send + Sync + Copy + 'static,
-    choose: impl Fn() + 'static,
-) -> impl IntoView {
-    view! {
-        <button class="tool" role="menuitemradio" aria-checked=move || on().to_string() on:click=move |_| choose()>
-            <span class="mark" aria-hidden="true">{move || if on() { "●" } else { "" }}</span>
+        <button class="tool" role=role aria-checked=move || on().to_string() on:click=move |_| act()>
+            <span class="mark" aria-hidden="true">{move || if on() { mark } else { "" }}</span>
             <span>{label}</span>
         </button>
     }
@@ -87,11 +76,7 @@ fn ViewMenu() -> impl IntoView {
     };
     let modes = move || {
         [Arrangement::Layered, Arrangement::Compact, Arrangement::Tidy, Arrangement::Across].map(|a| {
-            radio_item(
-                arrangement_name(lang, a).to_owned(),
-                move || editor.mode.get() == Some(a),
-                move || set_mode(Some(a)),
-            )
+            state_item(true, arrangement_name(lang, a), move || editor.mode.get() == Some(a), move || set_mode(Some(a)))
         })
     };
     view! {
@@ -107,15 +92,11 @@ fn ViewMenu() -> impl IntoView {
                 if let Some(i) = editor.selected_index() { editor.zoom_to(i) }
             }><span>{t(lang, Key::ZoomToSelected)}</span></button>
             <div class="menu-heading" role="presentation">{t(lang, Key::LayoutMode)}</div>
-            <button class="tool" role="menuitemradio" aria-checked=move || editor.mode.get().is_none().to_string()
-                on:click=move |_| set_mode(None)>
-                <span class="mark" aria-hidden="true">{move || if editor.mode.get().is_none() { "●" } else { "" }}</span>
-                <span>{auto_label}</span>
-            </button>
+            {state_item(true, auto_label, move || editor.mode.get().is_none(), move || set_mode(None))}
             {modes()}
             <div class="menu-heading" role="presentation"></div>
-            {check_item(t(lang, Key::ShowDetails), move || editor.details.get(), move || editor.details.update(|d| *d = !*d))}
-            {check_item(t(lang, Key::ShowMinimap), move || prefs.minimap.get(), move || prefs.minimap.update(|m| *m = !*m))}
+            {state_item(false, t(lang, Key::ShowDetails), move || editor.details.get(), move || editor.details.update(|d| *d = !*d))}
+            {state_item(false, t(lang, Key::ShowMinimap), move || prefs.minimap.get(), move || prefs.minimap.update(|m| *m = !*m))}
         </Menu>
     }
 }
@@ -149,7 +130,8 @@ fn BranchMenu() -> impl IntoView {
             .map(|(d, name)| {
                 let n = d as u32 + 1;
                 let label = t(lang, Key::ExpandToLevelN).replace("{n}", &n.to_string()).replace("{name}", &name);
-                radio_item(
+                state_item(
+                    true,
                     label,
                     move || in_force.get() == Some(n),
                     move || {

@@ -13,13 +13,8 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function context() {
-  const { context: ctx, page, errors } = await isolated(browser);
-  return { ctx, page, errors };
-}
-
 test('a file dropped anywhere on the page opens as a new draft, with a visible drop zone', async () => {
-  const { ctx, page, errors } = await context();
+  const { context: ctx, page, errors } = await isolated(browser);
   const text = readFileSync(join(ROOT, 'public/examples/tapin-dinsos-iku-2020.json'), 'utf8');
   const dt = await page.evaluateHandle((t) => {
     const d = new DataTransfer();
@@ -41,7 +36,7 @@ test('a file dropped anywhere on the page opens as a new draft, with a visible d
 });
 
 test('"Buka dari URL" opens an address; another site\'s refusal is explained in plain words', async () => {
-  const { ctx, page, errors } = await context();
+  const { context: ctx, page, errors } = await isolated(browser);
   const openDialog = async () => {
     await page.getByRole('button', { name: /^Berkas/ }).click();
     await page.getByRole('menuitem', { name: 'Buka dari URL' }).click();

@@ -11,11 +11,6 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function context(path = '') {
-  const { context: ctx, page, errors } = await isolated(browser, path);
-  return { ctx, page, errors };
-}
-
 async function openDialog(page) {
   await page.getByRole('button', { name: /^Berkas/ }).click();
   await page.getByRole('menuitem', { name: 'Ekspor gambar…' }).click();
@@ -28,7 +23,7 @@ async function download(page, button) {
 }
 
 test('SVG parses as XML and holds every statement; PNG is the tree at 2× and not blank', async () => {
-  const { ctx, page, errors } = await context();
+  const { context: ctx, page, errors } = await isolated(browser);
   const statements = await page.$$eval('[role=treeitem]', (items) => items.map((i) => i.getAttribute('aria-label').split(', ')[0]));
   const dialog = await openDialog(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'dialog-picture.png') });
@@ -75,7 +70,7 @@ test('SVG parses as XML and holds every statement; PNG is the tree at 2× and no
 });
 
 test('a branch alone, and a PNG past the canvas limits is refused with a suggestion', async () => {
-  const { ctx, page, errors } = await context('?src=examples/bengkulu-selatan-dinsos-2024.json');
+  const { context: ctx, page, errors } = await isolated(browser, '?src=examples/bengkulu-selatan-dinsos-2024.json');
   await page.waitForFunction(() => document.title.includes('Bengkulu'));
   // Rows per level make this tree very wide.
   await page.getByRole('button', { name: 'Tampilan' }).click();

@@ -15,11 +15,6 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function context(path = '') {
-  const { context: ctx, page, errors } = await isolated(browser, path);
-  return { ctx, page, errors };
-}
-
 /** The open document, as "Unduh JSON" downloads it. */
 async function downloaded(page) {
   await page.getByRole('button', { name: /^Berkas/ }).click();
@@ -28,7 +23,7 @@ async function downloaded(page) {
 }
 
 test('a share link opens the same tree read-only elsewhere; "Simpan sebagai draf" keeps it', async () => {
-  const sender = await context(`?src=examples/${FILE}`);
+  const sender = await isolated(browser, `?src=examples/${FILE}`);
   await sender.page.waitForFunction(() => document.title.includes('Payakumbuh'));
   const picked = sender.page.getByRole('treeitem', { name: /^Meningkatnya kualitas PSKS/ });
   await picked.click();
@@ -43,11 +38,11 @@ test('a share link opens the same tree read-only elsewhere; "Simpan sebagai draf
   await sender.page.screenshot({ path: join(SCREENSHOTS, 'dialog-share.png') });
   await dialog.getByRole('button', { name: 'Salin tautan' }).click();
   await dialog.getByText('Tautan disalin.').waitFor();
-  await sender.ctx.close();
+  await sender.context.close();
 
   // Another browser: nothing stored there, the link alone. First cut short
   // (as a chat program might): it says so and opens nothing; then whole.
-  const receiver = await context(`#${fragment.slice(0, Math.floor(fragment.length / 2))}`);
+  const receiver = await isolated(browser, `#${fragment.slice(0, Math.floor(fragment.length / 2))}`);
   const { page } = receiver;
   await page.getByRole('alert').filter({ hasText: 'Tautan tidak dapat dibuka' }).waitFor();
   assert.equal(await page.getByRole('status').filter({ hasText: 'Dibuka dari tautan bersama' }).count(), 0);
@@ -70,11 +65,11 @@ test('a share link opens the same tree read-only elsewhere; "Simpan sebagai draf
   const original = JSON.parse(readFileSync(join(ROOT, 'public/examples', FILE), 'utf8')).document;
   assert.deepEqual(await downloaded(page), original);
   assert.deepEqual(receiver.errors, []);
-  await receiver.ctx.close();
+  await receiver.context.close();
 });
 
 test('a damaged, cut or foreign link says what is wrong and opens nothing', async () => {
-  const { ctx, page, errors } = await context();
+  const { context: ctx, page, errors } = await isolated(browser);
   const before = await page.title();
   for (const [hash, why] of [
     ['#pk1.', /rusak atau terpotong/],
