@@ -28,7 +28,8 @@ pub enum TableError {
 }
 
 /// What a column holds, as guessed from its header (the user can change it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "is", content = "year", rename_all = "snake_case")]
 pub enum Column {
     /// Running numbers ("NO"): a new number starts a new sasaran.
     No,
@@ -124,7 +125,7 @@ pub fn rows(text: &str) -> Result<Vec<Vec<String>>, TableError> {
 }
 
 /// Lower case, letters and digits only, single spaces: "PENJELASAN/ FORMULA" → "penjelasan formula".
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
         .collect::<String>()
@@ -144,12 +145,13 @@ pub fn guess(header: &str) -> Column {
         _ if has("target") => year.map_or(Column::Ignore, Column::Target),
         _ if has("realisasi") || has("capaian") => year.map_or(Column::Ignore, Column::Realisasi),
         _ if year.is_some() && h.split(' ').count() == 1 => Column::Target(year.unwrap_or(0)),
-        _ if has("sasaran") || has("tujuan") || h == "kinerja utama" => Column::Sasaran,
-        _ if has("indikator") || h == "iku" || h == "ik" => Column::Indikator,
-        _ if has("satuan") => Column::Satuan,
-        _ if has("baseline") || h.starts_with("kondisi awal") => Column::Baseline,
+        // Before the indicator: "Penjelasan (Makna Indikator, …)" explains one.
         _ if has("penjelasan") || has("definisi") => Column::Penjelasan,
         _ if has("formula") || has("rumus") || h.starts_with("cara perhitungan") => Column::Formula,
+        _ if has("satuan") => Column::Satuan,
+        _ if has("sasaran") || has("tujuan") || h == "kinerja utama" => Column::Sasaran,
+        _ if has("indikator") || h == "iku" || h == "ik" => Column::Indikator,
+        _ if has("baseline") || h.starts_with("kondisi awal") => Column::Baseline,
         _ if has("penanggung") || h == "pj" || has("pic") => Column::PenanggungJawab,
         _ if h.starts_with("sumber data") || h == "sumber" => Column::SumberData,
         _ => Column::Ignore,
@@ -192,6 +194,141 @@ fn trailing_source(text: &str) -> Option<&str> {
     let rest = text.get(at + "sumber data".len()..)?;
     let rest = rest.trim_start().strip_prefix(':')?.trim();
     (!rest.is_empty()).then_some(rest.trim_end_matches('.'))
+}
+
+/// An explanation cell as exported from a web form (HTML paragraphs), its
+/// formula after "Rumus :" in LaTeX: "<p>Makna …</p> <p>Rumus :</p>
+/// $\frac{A}{B} \times 100 \%$" → ("Makna …", "A / B × 100 %").
+fn split_formula(text: &str) -> Option<(String, String)> {
+    let text = strip_tags(text);
+    // ASCII lower case keeps byte offsets.
+    let lower = text.to_ascii_lowercase();
+    let (start, end) = ["rumus", "formula"]
+        .iter()
+        .flat_map(|w| lower.match_indices(w).map(|(k, _)| (k, k + w.len())))
+        .filter(|&(_, end)| text[end..].trim_start().starts_with(':'))
+        .min()?;
+    let rest = text[end..].trim_start().strip_prefix(':').unwrap_or_default();
+    Some((text[..start].trim().to_owned(), plain_formula(rest)))
+}
+
+/// The text of an HTML fragment ("<p>…</p> <p>…</p>"), spaces collapsed;
+/// text without tags as it is.
+fn strip_tags(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    if !["<p>", "<p ", "</p>", "<br", "<div", "</span>"].iter().any(|t| lower.contains(t)) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // Once no '>' follows, none will: no scanning to the end again for every '<'.
+    let mut closes = true;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let tag = rest[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+        match (tag && closes).then(|| rest[open..].find('>')).flatten() {
+            Some(close) => {
+                out.push(' ');
+                rest = &rest[open + close + 1..];
+            }
+            None => {
+                closes &= !tag;
+                out.push('<');
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    let out = out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+    out.replace("&amp;", "&").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Most nested `{…}` groups followed in a formula; deeper ones are flattened.
+const MAX_GROUPS: usize = 32;
+
+/// A formula as plain text: HTML tags and LaTeX as Word, PDF and web exports
+/// write them (`\frac{\text{A}}{\text{B}} \times 100 \%`) → "A / B × 100 %".
+fn plain_formula(text: &str) -> String {
+    let text = strip_tags(text);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    tex(&chars, &mut 0, &mut out, 0);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Writes LaTeX from `c[*i]` as plain text, to the `}` that closes the group at `depth`.
+fn tex(c: &[char], i: &mut usize, out: &mut String, depth: usize) {
+    while let Some(&ch) = c.get(*i) {
+        *i += 1;
+        match ch {
+            '}' if depth > 0 => return,
+            '{' if depth < MAX_GROUPS => tex(c, i, out, depth + 1),
+            '{' | '}' | '$' => {}
+            '~' => out.push(' '),
+            '\\' => {
+                let start = *i;
+                while c.get(*i).is_some_and(char::is_ascii_alphabetic) {
+                    *i += 1;
+                }
+                let name: String = c[start..*i].iter().collect();
+                match name.as_str() {
+                    // "\%", "\{", and "\," "\;" "\ " spacing.
+                    "" => {
+                        if let Some(&s) = c.get(*i) {
+                            *i += 1;
+                            out.push(if matches!(s, ',' | ';' | ':' | '!') { ' ' } else { s });
+                        }
+                    }
+                    "frac" | "dfrac" | "tfrac" => {
+                        let a = group(c, i, depth);
+                        let b = group(c, i, depth);
+                        out.push_str(&format!(" {} / {} ", parenthesised(&a), parenthesised(&b)));
+                    }
+                    "times" | "cdot" => out.push_str(" × "),
+                    "div" => out.push_str(" : "),
+                    "le" | "leq" => out.push_str(" ≤ "),
+                    "ge" | "geq" => out.push_str(" ≥ "),
+                    "pm" => out.push_str(" ± "),
+                    "sum" => out.push_str(" Σ "),
+                    "quad" | "qquad" => out.push(' '),
+                    // Formatting: its group's text is what counts.
+                    "text" | "mathrm" | "textrm" | "mathit" | "textit" | "mathbf" | "textbf" | "mbox" | "left"
+                    | "right" | "displaystyle" | "operatorname" => {}
+                    other => out.push_str(other),
+                }
+            }
+            ch => out.push(ch),
+        }
+    }
+}
+
+/// A command's argument: a `{…}` group or one character.
+fn group(c: &[char], i: &mut usize, depth: usize) -> String {
+    while c.get(*i).is_some_and(|ch| ch.is_whitespace()) {
+        *i += 1;
+    }
+    let mut out = String::new();
+    match c.get(*i) {
+        Some('{') if depth < MAX_GROUPS => {
+            *i += 1;
+            tex(c, i, &mut out, depth + 1);
+        }
+        Some(&ch) => {
+            *i += 1;
+            out.push(ch);
+        }
+        None => {}
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "a + b" → "(a + b)": a numerator or denominator that is itself a sum.
+fn parenthesised(s: &str) -> String {
+    if [" + ", " - ", " − ", " / "].iter().any(|op| s.contains(op)) {
+        format!("({s})")
+    } else {
+        s.to_owned()
+    }
 }
 
 /// The table's rows under `header` read as a tree: a root for the agency
@@ -260,6 +397,17 @@ pub fn document(rows: &[Vec<String>], header: usize, columns: &[Column], title: 
         if ind.sumber_data.is_empty() {
             ind.sumber_data = trailing_source(&ind.penjelasan).unwrap_or_default().to_owned();
         }
+        if ind.formula.is_empty() {
+            if let Some((penjelasan, formula)) = split_formula(&ind.penjelasan) {
+                (ind.penjelasan, ind.formula) = (penjelasan, formula);
+            }
+        } else if ind.formula.contains(['\\', '$', '<']) {
+            ind.formula = plain_formula(&ind.formula);
+        }
+        // "… × 100 %" gives a percentage.
+        if ind.satuan.is_empty() && (ind.formula.ends_with("100 %") || ind.formula.ends_with("100%")) {
+            ind.satuan = "%".into();
+        }
         for (k, col) in columns.iter().enumerate() {
             let value = row.get(k).map(|v| v.trim()).unwrap_or("");
             match *col {
@@ -326,6 +474,10 @@ mod tests {
             ("Formula", Column::Formula),
             ("PENANGGUNG JAWAB", Column::PenanggungJawab),
             ("Sumber data", Column::SumberData),
+            (
+                "Penjelasan (Makna Indikator, Alasan Pemilihan Indikator, Cara Perhitungan Indikator)",
+                Column::Penjelasan,
+            ),
             ("Keterangan", Column::Ignore),
         ];
         for (h, want) in cases {
@@ -336,6 +488,18 @@ mod tests {
         assert_eq!(strip_number("3) Tersedianya"), "Tersedianya");
         assert_eq!(strip_number("100% tertangani"), "100% tertangani");
         assert_eq!(strip_number("12345 orang"), "12345 orang");
+    }
+
+    #[test]
+    fn formulas_in_html_and_latex_read_as_plain_text() {
+        let cell =
+            "<p>Makna &amp; alasan.</p> <p>Rumus :</p> $\\frac{\\text{Jumlah A}}{\\text{Jumlah B}} \\times 100 \\%$";
+        assert_eq!(split_formula(cell), Some(("Makna & alasan.".to_owned(), "Jumlah A / Jumlah B × 100 %".to_owned())));
+        assert_eq!(plain_formula("\\frac{a + b}{c}\\cdot 100\\%"), "(a + b) / c × 100%");
+        assert_eq!(split_formula("Sumber data: Renstra 2021-2026"), None);
+        // Broken input gives text, never a panic.
+        assert_eq!(plain_formula("\\frac{x"), "x /");
+        assert_eq!(strip_tags("<p>a < b</p> <p"), "a < b <p");
     }
 
     #[test]
