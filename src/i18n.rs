@@ -5,9 +5,11 @@
 
 use crate::core::codec::ImportError;
 use crate::core::history::Action;
+use crate::core::import::Problem;
 use crate::core::model::Level;
 use crate::core::ops::OpError;
 use crate::core::sample::{PeriodeError, MAX_PERIODE_SPAN};
+use crate::core::table::Column;
 use crate::core::tree::StructureError;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -334,6 +336,48 @@ pub enum Key {
     PictureTooLarge,
     PictureFailed,
     Opening,
+    Import,
+    ImportMenu,
+    ImportTitle,
+    ImportPaste,
+    ImportPasteHint,
+    ImportFile,
+    ImportKind,
+    ImportAsTable,
+    ImportAsOutline,
+    ImportSheet,
+    ImportReading,
+    ImportLoadingReader,
+    ImportColumn,
+    ImportTableSummary,
+    ImportTableMore,
+    ImportColumnsHint,
+    ImportOutlineSummary,
+    ImportOutlineHint,
+    ImportOutlineMore,
+    ImportIndent,
+    ImportOutdent,
+    ImportIndicators,
+    ImportBudgets,
+    ImportFailed,
+    ImportNotice,
+    ImportPasted,
+    ColIgnore,
+    ColNo,
+    ColSasaran,
+    ColIndikator,
+    ColSatuan,
+    ColBaseline,
+    ColTarget,
+    ColRealisasi,
+    ColPenjelasan,
+    ColFormula,
+    ColPj,
+    ColSumber,
+    ExportXlsx,
+    ExportCsv,
+    ExportFailed,
+    Exporting,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -926,10 +970,94 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, UrlHint) => "From this site, or from another site that allows it (CORS).",
         (Lang::Id, OpenButton) => "Buka",
         (Lang::En, OpenButton) => "Open",
-        (Lang::Id, DropFile) => "Lepaskan berkas .json di sini untuk membukanya sebagai draf baru",
-        (Lang::En, DropFile) => "Drop a .json file here to open it as a new draft",
+        (Lang::Id, DropFile) => "Lepaskan berkas di sini: .json dibuka sebagai draf baru; .xlsx, .csv atau .txt diimpor",
+        (Lang::En, DropFile) => "Drop a file here: a .json opens as a new draft; an .xlsx, .csv or .txt is imported",
         (Lang::Id, Opening) => "Membuka {name}…",
         (Lang::En, Opening) => "Opening {name}…",
+        (Lang::Id, Import) => "Impor",
+        (Lang::En, Import) => "Import",
+        (Lang::Id, ImportMenu) => "Impor tabel atau teks…",
+        (Lang::En, ImportMenu) => "Import a table or text…",
+        (Lang::Id, ImportTitle) => "Impor tabel atau teks",
+        (Lang::En, ImportTitle) => "Import a table or text",
+        (Lang::Id, ImportPaste) => "Tempel tabel atau teks",
+        (Lang::En, ImportPaste) => "Paste a table or text",
+        (Lang::Id, ImportPasteHint) => "Salin tabel IKU dari Excel, Word atau PDF, atau teks pohon kinerja, lalu tempel di sini. Atau buka berkas .csv, .xlsx atau .txt.",
+        (Lang::En, ImportPasteHint) => "Copy an IKU table from Excel, Word or a PDF, or a performance tree's text, and paste it here. Or open a .csv, .xlsx or .txt file.",
+        (Lang::Id, ImportFile) => "Buka berkas…",
+        (Lang::En, ImportFile) => "Open a file…",
+        (Lang::Id, ImportKind) => "Dibaca sebagai",
+        (Lang::En, ImportKind) => "Read as",
+        (Lang::Id, ImportAsTable) => "Tabel IKU",
+        (Lang::En, ImportAsTable) => "IKU table",
+        (Lang::Id, ImportAsOutline) => "Teks berjenjang",
+        (Lang::En, ImportAsOutline) => "Text outline",
+        (Lang::Id, ImportSheet) => "Lembar",
+        (Lang::En, ImportSheet) => "Sheet",
+        (Lang::Id, ImportReading) => "Membaca…",
+        (Lang::En, ImportReading) => "Reading…",
+        (Lang::Id, ImportLoadingReader) => "Menyiapkan pembaca (sekali saja)…",
+        (Lang::En, ImportLoadingReader) => "Preparing the reader (once only)…",
+        (Lang::Id, ImportColumn) => "Arti kolom {n}: {name}",
+        (Lang::En, ImportColumn) => "Meaning of column {n}: {name}",
+        (Lang::Id, ImportTableSummary) => "Akan diimpor: {s} sasaran dengan {i} indikator, dari {r} baris.",
+        (Lang::En, ImportTableSummary) => "To import: {s} goals with {i} indicators, from {r} rows.",
+        (Lang::Id, ImportTableMore) => "Pratinjau {n} baris pertama.",
+        (Lang::En, ImportTableMore) => "Preview of the first {n} rows.",
+        (Lang::Id, ImportColumnsHint) => "Periksa arti tiap kolom; ubah bila salah tebak.",
+        (Lang::En, ImportColumnsHint) => "Check what each column means; change it where the guess is wrong.",
+        (Lang::Id, ImportOutlineSummary) => "Akan diimpor: {n} pernyataan kinerja.",
+        (Lang::En, ImportOutlineSummary) => "To import: {n} performance statements.",
+        (Lang::Id, ImportOutlineHint) => "Perbaiki tingkat dan induk: ⇥ memasukkan sebuah pernyataan ke bawah pernyataan di atasnya, ⇤ mengeluarkannya.",
+        (Lang::En, ImportOutlineHint) => "Fix levels and parents: ⇥ puts a statement under the one above it, ⇤ takes it out.",
+        (Lang::Id, ImportOutlineMore) => "… dan {n} lagi, diimpor sesuai teks.",
+        (Lang::En, ImportOutlineMore) => "… and {n} more, imported as the text places them.",
+        (Lang::Id, ImportIndent) => "Masukkan ke bawah pernyataan di atasnya",
+        (Lang::En, ImportIndent) => "Put under the statement above",
+        (Lang::Id, ImportOutdent) => "Keluarkan satu tingkat",
+        (Lang::En, ImportOutdent) => "Take out one level",
+        (Lang::Id, ImportIndicators) => "{n} indikator",
+        (Lang::En, ImportIndicators) => "{n} indicators",
+        (Lang::Id, ImportBudgets) => "{n} anggaran",
+        (Lang::En, ImportBudgets) => "{n} budget lines",
+        (Lang::Id, ImportFailed) => "Impor gagal",
+        (Lang::En, ImportFailed) => "Import failed",
+        (Lang::Id, ImportNotice) => "Draf yang terbuka tidak diubah: hasil impor dibuka sebagai draf baru.",
+        (Lang::En, ImportNotice) => "The open draft is not changed: the import opens as a new draft.",
+        (Lang::Id, ImportPasted) => "Tempelan",
+        (Lang::En, ImportPasted) => "Pasted text",
+        (Lang::Id, ColIgnore) => "(abaikan)",
+        (Lang::En, ColIgnore) => "(ignore)",
+        (Lang::Id, ColNo) => "Nomor",
+        (Lang::En, ColNo) => "Number",
+        (Lang::Id, ColSasaran) => "Sasaran",
+        (Lang::En, ColSasaran) => "Goal (sasaran)",
+        (Lang::Id, ColIndikator) => "Indikator",
+        (Lang::En, ColIndikator) => "Indicator",
+        (Lang::Id, ColSatuan) => "Satuan",
+        (Lang::En, ColSatuan) => "Unit",
+        (Lang::Id, ColBaseline) => "Baseline",
+        (Lang::En, ColBaseline) => "Baseline",
+        (Lang::Id, ColTarget) => "Target {y}",
+        (Lang::En, ColTarget) => "Target {y}",
+        (Lang::Id, ColRealisasi) => "Realisasi {y}",
+        (Lang::En, ColRealisasi) => "Actual {y}",
+        (Lang::Id, ColPenjelasan) => "Penjelasan",
+        (Lang::En, ColPenjelasan) => "Explanation",
+        (Lang::Id, ColFormula) => "Formula",
+        (Lang::En, ColFormula) => "Formula",
+        (Lang::Id, ColPj) => "Penanggung jawab",
+        (Lang::En, ColPj) => "In charge",
+        (Lang::Id, ColSumber) => "Sumber data",
+        (Lang::En, ColSumber) => "Data source",
+        (Lang::Id, ExportXlsx) => "Unduh Excel (.xlsx)",
+        (Lang::En, ExportXlsx) => "Download Excel (.xlsx)",
+        (Lang::Id, ExportCsv) => "Unduh CSV (matriks cascading)",
+        (Lang::En, ExportCsv) => "Download CSV (cascading matrix)",
+        (Lang::Id, ExportFailed) => "Ekspor gagal",
+        (Lang::En, ExportFailed) => "Export failed",
+        (Lang::Id, Exporting) => "Menyiapkan {name}…",
+        (Lang::En, Exporting) => "Preparing {name}…",
     }
 }
 
@@ -1260,6 +1388,66 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
             };
             format!("{what} ({path})")
         }
+    }
+}
+
+/// What a column of an imported table is taken to mean.
+pub fn column_name(lang: Lang, c: Column) -> String {
+    let key = match c {
+        Column::No => Key::ColNo,
+        Column::Sasaran => Key::ColSasaran,
+        Column::Indikator => Key::ColIndikator,
+        Column::Satuan => Key::ColSatuan,
+        Column::Baseline => Key::ColBaseline,
+        Column::Target(y) => return t(lang, Key::ColTarget).replace("{y}", &y.to_string()),
+        Column::Realisasi(y) => return t(lang, Key::ColRealisasi).replace("{y}", &y.to_string()),
+        Column::Penjelasan => Key::ColPenjelasan,
+        Column::Formula => Key::ColFormula,
+        Column::PenanggungJawab => Key::ColPj,
+        Column::SumberData => Key::ColSumber,
+        Column::Ignore => Key::ColIgnore,
+    };
+    t(lang, key).to_owned()
+}
+
+/// Why a paste, a file or an export could not be read or made.
+pub fn import_problem(lang: Lang, p: &Problem) -> String {
+    let id = lang == Lang::Id;
+    match p {
+        Problem::Empty if id => "Belum ada isi: tempel tabel atau teks, atau buka berkas.".into(),
+        Problem::Empty => "Nothing yet: paste a table or text, or open a file.".into(),
+        Problem::OpenQuote { line } if id => {
+            format!("Tanda kutip (\") yang dibuka di baris {line} tidak pernah ditutup; periksa baris itu.")
+        }
+        Problem::OpenQuote { line } => format!("A quote (\") opened on line {line} never closes; check that line."),
+        Problem::TooManyRows { max } if id => format!("Tabel lebih dari {max} baris; bagi menjadi beberapa bagian."),
+        Problem::TooManyRows { max } => format!("The table has more than {max} rows; split it into parts."),
+        Problem::TooManyColumns { max } if id => format!("Lembar ini lebih dari {max} kolom; bukan tabel IKU?"),
+        Problem::TooManyColumns { max } => format!("The sheet has more than {max} columns; is it an IKU table?"),
+        Problem::Damaged if id => {
+            "Berkas Excel ini rusak atau terpotong; simpan ulang dari Excel lalu coba lagi.".into()
+        }
+        Problem::Damaged => "This Excel file is damaged or cut short; save it again from Excel and retry.".into(),
+        Problem::TooManyLines { max } if id => format!("Teks lebih dari {max} baris; bagi menjadi beberapa bagian."),
+        Problem::TooManyLines { max } => format!("The text has more than {max} lines; split it into parts."),
+        Problem::NoKeyColumn if id => "Tidak ada kolom sasaran atau indikator: pilih arti kolom di pratinjau.".into(),
+        Problem::NoKeyColumn => {
+            "No goal (sasaran) or indicator column: choose the columns' meanings in the preview.".into()
+        }
+        Problem::HeaderOnly if id => "Tabel hanya berisi baris judul kolom, tanpa baris isi.".into(),
+        Problem::HeaderOnly => "The table has a header row but no rows under it.".into(),
+        Problem::NoStatement if id => "Tidak ditemukan pernyataan kinerja. Bila ini tabel, pilih “Tabel IKU”.".into(),
+        Problem::NoStatement => "No performance statement found. If this is a table, choose “IKU table”.".into(),
+        Problem::NotXlsx if id => "Berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca.".into(),
+        Problem::NotXlsx => "This file is not an Excel workbook (.xlsx) that can be read.".into(),
+        Problem::NoSuchSheet { name } if id => format!("Lembar “{name}” tidak ada di berkas ini."),
+        Problem::NoSuchSheet { name } => format!("The file has no sheet “{name}”."),
+        Problem::TooBig { max_mb } if id => format!("Berkas lebih besar dari {max_mb} MB."),
+        Problem::TooBig { max_mb } => format!("The file is larger than {max_mb} MB."),
+        Problem::Internal { detail } if id => {
+            format!("Pembaca impor gagal ({detail}). Muat ulang halaman lalu coba lagi.")
+        }
+        Problem::Internal { detail } => format!("The import reader failed ({detail}). Reload the page and try again."),
     }
 }
 

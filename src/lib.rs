@@ -14,3 +14,4 @@ pub mod state;
 pub mod storage;
 pub mod ui;
 pub mod web;
+pub mod worker;

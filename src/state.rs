@@ -159,7 +159,8 @@ pub struct Editor {
     pub new_document: RwSignal<bool>,
     /// The message of the last failed open, shown in a `role="alert"` banner.
     pub alert: RwSignal<Option<String>>,
-    /// What is being opened (a file read, an address fetched), while it lasts.
+    /// What is under way (a file opened, an address fetched, a spreadsheet
+    /// made), said to the user while it lasts.
     pub busy: RwSignal<Option<String>>,
     pub outline: RwSignal<Outline>,
     pub viewport: RwSignal<Viewport>,
@@ -381,7 +382,7 @@ impl Editor {
 
     /// [`Editor::open_url`], saying why it failed instead of showing it.
     pub async fn fetch_and_open(&self, url: &str, push: bool) -> Result<(), String> {
-        self.busy.set(Some(url.to_owned()));
+        self.busy.set(Some(t(self.lang, Key::Opening).replace("{name}", url)));
         let fetched = fetch_bytes(url).await;
         self.busy.set(None);
         let bytes =
@@ -406,7 +407,7 @@ impl Editor {
     pub fn open_file(&self, file: web_sys::File) {
         let editor = *self;
         leptos::task::spawn_local(async move {
-            editor.busy.set(Some(file.name()));
+            editor.busy.set(Some(t(editor.lang, Key::Opening).replace("{name}", &file.name())));
             let read = read_file(&file).await;
             editor.busy.set(None);
             match read {

@@ -101,6 +101,16 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     download_blob(file_name, &blob)
 }
 
+/// Offers `bytes` to the user as a download named `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
+    download_blob(file_name, &blob)
+}
+
 /// Offers `blob` to the user as a download named `file_name`.
 pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");

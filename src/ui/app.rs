@@ -10,7 +10,7 @@ use super::shortcuts::install_shortcuts;
 use super::side_panel::SidePanel;
 use super::toolbar::Toolbar;
 use super::tree_canvas::TreeCanvas;
-use super::{DraftsDialog, MovePicker, NewDocument, PrintDialog, PrintOpen, ShortcutsHelp};
+use super::{DraftsDialog, ImportDialog, ImportOpen, MovePicker, NewDocument, PrintDialog, PrintOpen, ShortcutsHelp};
 use crate::autosave::provide_drafts;
 use crate::core::model::{Document, NodeId};
 use crate::core::sample::sample;
@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
     provide_prefs();
     let printing = RwSignal::new(false);
     provide_context(PrintOpen(printing));
+    provide_context(ImportOpen(RwSignal::new(false), RwSignal::new(None)));
     install_shortcuts();
     let drafts = provide_drafts(editor, query_param("src"));
     // A new document is a new draft; its top box's placeholder is selected for typing.
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
             <DraftsDialog />
             <FileDrop />
             <PrintDialog open=printing />
+            <ImportDialog />
         </div>
     }
 }

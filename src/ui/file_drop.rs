@@ -1,15 +1,20 @@
 use leptos::prelude::*;
 
+use send_wrapper::SendWrapper;
+
+use super::import_dialog::{is_importable, ImportOpen};
 use crate::i18n::{t, Key};
 use crate::state::use_editor;
 
 /// A file dragged anywhere over the page shows where to drop it; dropped,
-/// it opens as a new draft (as "Buka berkas" does). Also says what is
+/// it opens as a new draft (as "Buka berkas" does), or, a table or text
+/// file, in the Import dialog. Also says what is
 /// being opened while a file or an address takes more than a moment.
 #[component]
 pub fn FileDrop() -> impl IntoView {
     let editor = use_editor();
     let lang = editor.lang;
+    let importing = expect_context::<ImportOpen>();
     // Counts enters and leaves: each child element the drag crosses fires both.
     let over = RwSignal::new(0i32);
     let has_files = |ev: &web_sys::DragEvent| {
@@ -37,8 +42,10 @@ pub fn FileDrop() -> impl IntoView {
         }
         ev.prevent_default();
         over.set(0);
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-            editor.open_file(file);
+        match ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            Some(file) if is_importable(&file.name()) => importing.1.set(Some(SendWrapper::new(file))),
+            Some(file) => editor.open_file(file),
+            None => {}
         }
     });
     view! {
@@ -46,7 +53,7 @@ pub fn FileDrop() -> impl IntoView {
             <p>{t(lang, Key::DropFile)}</p>
         </div>
         <div class="busy" role="status" hidden=move || editor.busy.with(Option::is_none)>
-            {move || editor.busy.get().map(|name| t(lang, Key::Opening).replace("{name}", &name))}
+            {move || editor.busy.get()}
         </div>
     }
 }

@@ -6,9 +6,11 @@ use super::open_url_dialog::OpenUrlDialog;
 use super::picture_dialog::PictureDialog;
 use crate::autosave::use_drafts;
 use crate::core::codec::export;
-use crate::i18n::{t, Key};
+use crate::core::import::{Format, Reply, Request};
+use crate::i18n::{import_problem, t, Key};
 use crate::state::use_editor;
-use crate::web::download;
+use crate::web::{download, download_bytes};
+use crate::worker;
 
 /// "Berkas": a new document, the drafts, a file from disk or an address,
 /// and the open document downloaded as a v1 file.
@@ -34,6 +36,28 @@ pub fn FileMenu() -> impl IntoView {
     let opening_url = RwSignal::new(false);
     let exporting = RwSignal::new(false);
     let printing = expect_context::<super::PrintOpen>().0;
+    let importing = expect_context::<super::ImportOpen>().0;
+    // A spreadsheet is made in the worker (loaded on first use).
+    let spreadsheet = move |format: Format| {
+        let (ext, mime) = match format {
+            Format::Xlsx => ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Format::Csv => ("csv", "text/csv"),
+        };
+        let (name, document) = editor.store.doc.with_untracked(|d| (file_name(&d.meta.judul, ext), export(d)));
+        leptos::task::spawn_local(async move {
+            editor.busy.set(Some(t(lang, Key::Exporting).replace("{name}", &name)));
+            let (reply, bytes) = worker::call(&Request::Export { format, document }, None).await;
+            editor.busy.set(None);
+            let failed = match (reply, bytes) {
+                (Reply::Exported, Some(bytes)) => download_bytes(&name, mime, &bytes).err(),
+                (Reply::Failed { problem }, _) => Some(import_problem(lang, &problem)),
+                _ => Some(String::new()),
+            };
+            if let Some(why) = failed {
+                editor.alert.set(Some(format!("{}: {why}", t(lang, Key::ExportFailed))));
+            }
+        });
+    };
     view! {
         <Menu label=t(lang, Key::FileMenu)>
             <button class="tool" role="menuitem" on:click=move |_| editor.new_document.set(true)>
@@ -48,7 +72,10 @@ pub fn FileMenu() -> impl IntoView {
             <button class="tool" role="menuitem" on:click=move |_| opening_url.set(true)>
                 {t(lang, Key::OpenFromUrl)}
             </button>
+            <button class="tool" role="menuitem" on:click=move |_| importing.set(true)>{t(lang, Key::ImportMenu)}</button>
             <button class="tool" role="menuitem" on:click=save>{t(lang, Key::Download)}</button>
+            <button class="tool" role="menuitem" on:click=move |_| spreadsheet(Format::Xlsx)>{t(lang, Key::ExportXlsx)}</button>
+            <button class="tool" role="menuitem" on:click=move |_| spreadsheet(Format::Csv)>{t(lang, Key::ExportCsv)}</button>
             <button class="tool" role="menuitem" on:click=move |_| exporting.set(true)>{t(lang, Key::ExportPicture)}</button>
             <button class="tool" role="menuitem" on:click=move |_| printing.set(true)>{t(lang, Key::PrintMenu)}</button>
         </Menu>

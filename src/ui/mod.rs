@@ -16,6 +16,10 @@ mod examples_gallery;
 mod file_drop;
 mod file_menu;
 mod header;
+mod import_button;
+mod import_dialog;
+mod import_outline;
+mod import_table;
 mod inspector;
 mod kondisi_editor;
 mod lang_switch;
@@ -43,6 +47,7 @@ pub use app::App;
 pub use kondisi_editor::begin;
 // Dialogs, mounted by `App`.
 pub use drafts_dialog::DraftsDialog;
+pub use import_dialog::{ImportDialog, ImportOpen};
 pub use move_picker::MovePicker;
 pub use new_document::NewDocument;
 pub use print_dialog::{PrintDialog, PrintOpen};

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::edit_controls::EditControls;
 use super::examples_gallery::ExamplesGallery;
 use super::file_menu::FileMenu;
+use super::import_button::ImportButton;
 use super::panel_toggle::PanelToggle;
 use super::search_box::SearchBox;
 use super::view_controls::ViewControls;
@@ -15,6 +16,7 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <nav class="toolbar" role="toolbar" aria-label=t(lang, Key::Toolbar)>
             <FileMenu />
+            <ImportButton />
             <ExamplesGallery />
             <EditControls />
             <ViewControls />

@@ -24,7 +24,7 @@ test('a file dropped anywhere on the page opens as a new draft, with a visible d
   const at = page.locator('.canvas');
   await at.dispatchEvent('dragenter', { dataTransfer: dt });
   await at.dispatchEvent('dragover', { dataTransfer: dt });
-  const zone = page.getByRole('status').filter({ hasText: 'Lepaskan berkas .json di sini' });
+  const zone = page.getByRole('status').filter({ hasText: 'Lepaskan berkas di sini' });
   await zone.waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'drop-zone.png') });
   await at.dispatchEvent('drop', { dataTransfer: dt });
