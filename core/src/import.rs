@@ -23,9 +23,11 @@ pub enum Kind {
 }
 
 /// What the app asks of the worker. Bytes (an .xlsx file, a document
-/// exported) travel beside the request, not in it.
+/// exported) travel beside the request, not in it. The messages use serde's
+/// default (external) enum tagging: internal tags cost the app's wasm
+/// several KB of buffering code per type.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Request {
     /// Read pasted or opened text; `kind: None` recognises it.
     Text { text: String, kind: Option<Kind> },
@@ -48,7 +50,7 @@ pub enum Format {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "reply", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Reply {
     Preview(Preview),
     /// The built document, as the file format's JSON.
@@ -64,7 +66,7 @@ pub enum Reply {
 
 /// What went wrong, for the app to say in the user's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "is", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Problem {
     Empty,
     OpenQuote {
@@ -121,7 +123,7 @@ impl From<PasteError> for Problem {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Preview {
     Table(TablePreview),
     Outline(OutlinePreview),
@@ -199,9 +201,13 @@ pub fn detect(text: &str) -> Kind {
         return Kind::Table;
     }
     let headed = table::rows(text).ok().and_then(|rows| table::header(&rows).map(|(h, _)| (rows, h)));
-    // A header with cells in several columns, and rows under it.
+    // A header with cells in several columns, and rows under it; or a
+    // first line that is such a header (the rows under it may be broken).
+    let first =
+        lines.first().and_then(|l| table::rows(l).ok()).and_then(|rows| table::header(&rows).map(|(_, c)| c.len()));
     match headed {
         Some((rows, h)) if rows.get(h).is_some_and(|r| r.len() >= 3) && rows.len() > h + 1 => Kind::Table,
+        _ if first.is_some_and(|cells| cells >= 3) => Kind::Table,
         _ => Kind::Outline,
     }
 }
@@ -439,6 +445,7 @@ mod tests {
     fn text_is_recognised_as_table_or_outline() {
         assert_eq!(detect("NO\tSASARAN\tINDIKATOR\n1\tA\tB\n"), Kind::Table);
         assert_eq!(detect("NO\tSASARAN\tINDIKATOR\n"), Kind::Table);
+        assert_eq!(detect("NO;SASARAN;INDIKATOR\n1;\"Meningkatnya A;B\n"), Kind::Table);
         assert_eq!(detect("No;Sasaran;Indikator;Satuan\n1;A;B;%\n"), Kind::Table);
         assert_eq!(detect("1. Meningkatnya A\nIK : Persentase B\n1.1 Meningkatnya C\n"), Kind::Outline);
         // A statement with commas is not a CSV table.

@@ -29,7 +29,7 @@ pub enum TableError {
 
 /// What a column holds, as guessed from its header (the user can change it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "is", content = "year", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Column {
     /// Running numbers ("NO"): a new number starts a new sasaran.
     No,

@@ -37,7 +37,16 @@ pub fn ImportDialog() -> impl IntoView {
     let editor = use_editor();
     let lang = editor.lang;
     let drafts = use_drafts();
-    let text = RwSignal::new(String::new());
+    // The pasted text; the box is not bound to it (writing a megabyte back
+    // into it on every keystroke would stall the page), see `show_text`.
+    let text = StoredValue::new(String::new());
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let show_text = move |value: String| {
+        if let Some(el) = area.get_untracked() {
+            el.set_value(&value);
+        }
+        text.set_value(value);
+    };
     let preview = RwSignal::new(None::<Preview>);
     let places = RwSignal::new(Vec::<Place>::new());
     let problem = RwSignal::new(None::<Problem>);
@@ -70,7 +79,7 @@ pub fn ImportDialog() -> impl IntoView {
                         drafts.open_new(editor, imported.document);
                         open.set(false);
                         // The next import starts afresh.
-                        text.set(String::new());
+                        show_text(String::new());
                         preview.set(None);
                     }
                     Err(e) => problem.set(Some(Problem::Internal { detail: e.to_string() })),
@@ -88,7 +97,7 @@ pub fn ImportDialog() -> impl IntoView {
     };
     let read_text = move |kind: Option<Kind>| {
         xlsx.set_value(None);
-        let text = text.get_untracked();
+        let text = text.get_value();
         if text.trim().is_empty() {
             asked.update_value(|n| *n += 1);
             reading.set(false);
@@ -101,7 +110,7 @@ pub fn ImportDialog() -> impl IntoView {
     // Read again once typing pauses; a paste is read at once.
     let typed = StoredValue::new(0u64);
     let on_input = move |ev: leptos::ev::Event| {
-        text.set(event_target_value(&ev));
+        text.set_value(event_target_value(&ev));
         let pasted = ev.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| e.input_type() == "insertFromPaste");
         typed.update_value(|n| *n += 1);
         let mine = typed.get_value();
@@ -132,11 +141,11 @@ pub fn ImportDialog() -> impl IntoView {
             };
             // A workbook is a zip ("PK"); anything else is read as text.
             if bytes.starts_with(b"PK") || file.name().to_lowercase().ends_with(".xlsx") {
-                text.set(String::new());
+                show_text(String::new());
                 xlsx.set_value(Some(bytes.clone()));
                 ask(Request::Xlsx { sheet: None }, Some(bytes));
             } else {
-                text.set(String::from_utf8_lossy(&bytes).into_owned());
+                show_text(String::from_utf8_lossy(&bytes).into_owned());
                 read_text(None);
             }
         });
@@ -195,7 +204,7 @@ pub fn ImportDialog() -> impl IntoView {
                 <label class="field import-paste">
                     <span>{t(lang, Key::ImportPaste)}</span>
                     <textarea rows="5" spellcheck="false" data-autofocus placeholder=t(lang, Key::ImportPasteHint)
-                        prop:value=move || text.get() on:input=on_input></textarea>
+                        node_ref=area on:input=on_input></textarea>
                 </label>
                 <div class="import-options">
                     <button type="button" class="tool" on:click=move |_| if let Some(i) = input.get() { i.click() }>

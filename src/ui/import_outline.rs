@@ -66,6 +66,7 @@ pub fn ImportOutline(outline: OutlinePreview, places: RwSignal<Vec<crate::core::
     view! {
         <div class="import-summary">
             <p role="status">{summary}</p>
+            {(!outline.title.is_empty()).then(|| view! { <p>{t(lang, Key::Judul)}": "{outline.title.clone()}</p> })}
             <p class="dialog-note">{t(lang, Key::ImportOutlineHint)}</p>
         </div>
         <ul class="import-outline" role="tree" aria-label=t(lang, Key::ImportAsOutline)>{rows}</ul>

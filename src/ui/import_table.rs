@@ -52,7 +52,14 @@ pub fn ImportTable(
         .rows
         .iter()
         .map(|row| {
-            let cells = (0..width).map(|k| view! { <td>{row.get(k).cloned().unwrap_or_default()}</td> }).collect_view();
+            let cells = (0..width)
+                .map(|k| {
+                    let text = row.get(k).cloned().unwrap_or_default();
+                    let title = text.clone();
+                    // Long explanations are cut to a few lines; the whole text on hover.
+                    view! { <td title=title><div class="import-cell">{text}</div></td> }
+                })
+                .collect_view();
             view! { <tr>{cells}</tr> }
         })
         .collect_view();

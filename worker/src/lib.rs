@@ -20,7 +20,7 @@ impl Worker {
             Err(e) => (Reply::Failed { problem: Problem::Internal { detail: e.to_string() } }, None),
         };
         let json = serde_json::to_string(&reply)
-            .unwrap_or_else(|_| r#"{"reply":"failed","problem":{"is":"internal","detail":"reply"}}"#.into());
+            .unwrap_or_else(|_| r#"{"failed":{"problem":{"internal":{"detail":"reply"}}}}"#.into());
         (json, out)
     }
 
