@@ -1,7 +1,8 @@
-//! Pohon kinerja in plain Rust: the document model, codecs, layout, search.
+//! Pohon kinerja in plain Rust: the document model, codecs, capaian, layout, search.
 //! No web crate is a dependency (`tests/pure.rs` checks the manifest), so all
 //! of it is tested natively; the app (`pohon-kinerja`) is the web shell.
 
+pub mod capaian;
 pub mod card;
 pub mod codec;
 pub mod cull;
