@@ -8,6 +8,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::capaian;
 use crate::model::{Document, Indikator, JenisIndikator, Level, Node, Tahun, TingkatAnggaran};
 use crate::tree::Tree;
 use crate::value::{rupiah, Angka, Nilai};
@@ -160,7 +161,7 @@ pub fn iku_table(doc: &Document) -> Sheet {
 pub fn matrix(doc: &Document) -> Sheet {
     let order = walk(doc);
     let levels = levels(doc, &order);
-    let measures = Measures { years: years(doc) };
+    let measures = Measures::new(doc);
     let mut header = levels.clone();
     header.extend(measures.header());
     let mut rows = Vec::new();
@@ -187,7 +188,7 @@ pub fn matrix(doc: &Document) -> Sheet {
 /// their parent's statement and their indicators, one row per indicator.
 pub fn per_level(doc: &Document) -> Vec<Sheet> {
     let order = walk(doc);
-    let measures = Measures { years: years(doc) };
+    let measures = Measures::new(doc);
     // Excel refuses "History" in English versions; the first two are ours.
     let mut taken: Vec<String> = [IKU_SHEET, MATRIX_SHEET, "History"].iter().map(|s| s.to_lowercase()).collect();
     levels(doc, &order)
@@ -244,13 +245,27 @@ pub fn csv(sheet: &Sheet) -> String {
 /// The columns after a box's statement: its indicators, one row each.
 struct Measures {
     years: Vec<Tahun>,
+    /// Years with any realisasi: capaian columns only once there is some.
+    achieved: Vec<Tahun>,
 }
 
 impl Measures {
+    fn new(doc: &Document) -> Measures {
+        let years = years(doc);
+        let inds: Vec<&Indikator> = doc.nodes.values().flat_map(|n| &n.indikator).collect();
+        let achieved = years
+            .iter()
+            .copied()
+            .filter(|y| inds.iter().any(|i| i.realisasi.contains_key(y) || i.realisasi_triwulan.contains_key(y)))
+            .collect();
+        Measures { years, achieved }
+    }
+
     fn header(&self) -> Vec<String> {
         let mut h: Vec<String> = ["Indikator", "Jenis", "Satuan", "Baseline"].map(String::from).into();
         h.extend(self.years.iter().map(|y| format!("Target {y}")));
         h.extend(self.years.iter().map(|y| format!("Realisasi {y}")));
+        h.extend(self.achieved.iter().map(|y| format!("Capaian {y} (%)")));
         h.extend(["Penanggung jawab", "Sumber data", "Formula", "Penjelasan", "Anggaran"].map(String::from));
         h
     }
@@ -265,6 +280,7 @@ impl Measures {
                 let mut row = vec![Cell::text(&ind.nama), jenis, Cell::text(&ind.satuan), baseline(ind)];
                 row.extend(self.years.iter().map(|y| ind.target.get(y).map_or(Cell::Empty, Cell::nilai)));
                 row.extend(self.years.iter().map(|y| ind.realisasi.get(y).map_or(Cell::Empty, Cell::nilai)));
+                row.extend(self.achieved.iter().map(|&y| capaian_cell(ind, y)));
                 row.extend([
                     Cell::text(penanggung_jawab(node, ind)),
                     Cell::text(&ind.sumber_data),
@@ -275,6 +291,19 @@ impl Measures {
                 row
             })
             .collect()
+    }
+}
+
+/// Capaian in percent, two decimals (typed the Indonesian way); said in
+/// words where realisasi exists but no capaian can be computed from it.
+fn capaian_cell(ind: &Indikator, tahun: Tahun) -> Cell {
+    match capaian::capaian(ind, tahun) {
+        Ok(value) => {
+            let value = (value * 100.0).round() / 100.0;
+            Cell::Number { value, typed: format!("{value:.2}").replace('.', ",") }
+        }
+        Err(capaian::Reason::NoRealisasi) => Cell::Empty,
+        Err(_) => Cell::text("tidak dapat dihitung"),
     }
 }
 
@@ -569,6 +598,7 @@ mod tests {
                 "Realisasi 2024",
                 "Realisasi 2025",
                 "Realisasi 2026",
+                "Capaian 2026 (%)",
                 "Penanggung jawab",
                 "Sumber data",
                 "Formula",
@@ -585,8 +615,19 @@ mod tests {
         let p = texts(&s.rows[4]);
         assert_eq!(p[..5], ["Meningkatnya kemandirian", "Meningkatnya pelayanan", "", "Tersedianya data", "IK 2"]);
         assert_eq!(p[13], "7,5");
-        assert_eq!(p[18], "Program 1.06.05 Rehabilitasi\nSub Kegiatan Bantuan (Rp 1.500.000)");
+        // Capaian once a year has realisasi; with no target that year, said in words.
+        assert_eq!(p[14], "tidak dapat dihitung");
+        assert_eq!(p[19], "Program 1.06.05 Rehabilitasi\nSub Kegiatan Bantuan (Rp 1.500.000)");
         assert_eq!(texts(&s.rows[6])[..4], ["Meningkatnya kemandirian", "", "Bidang Rutin", "Terlaksananya rapat"]);
+    }
+
+    #[test]
+    fn capaian_is_a_number_in_percent() {
+        let mut d = doc();
+        d.nodes["p"].indikator[0].target.insert(2026, Nilai::from("10"));
+        let s = matrix(&d);
+        let at = s.header.iter().position(|h| h == "Capaian 2026 (%)").unwrap();
+        assert!(matches!(&s.rows[4][at], Cell::Number { value, typed } if *value == 75.0 && typed == "75,00"));
     }
 
     #[test]
