@@ -3,6 +3,7 @@
 //! One table, so a translator edits one file and a missing translation is a
 //! compile error (the `match` must be exhaustive).
 
+use crate::core::capaian::Band;
 use crate::core::codec::ImportError;
 use crate::core::history::Action;
 use crate::core::import::Problem;
@@ -378,6 +379,14 @@ pub enum Key {
     ExportCsv,
     ExportFailed,
     Exporting,
+    CapaianSection,
+    ShowCapaian,
+    ColourByCapaian,
+    CapaianWithChildren,
+    CapaianWeighted,
+    CapaianYear,
+    CapaianLatest,
+    CapaianBadge,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -1058,6 +1067,22 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, ExportFailed) => "Export failed",
         (Lang::Id, Exporting) => "Menyiapkan {name}…",
         (Lang::En, Exporting) => "Preparing {name}…",
+        (Lang::Id, CapaianSection) => "Capaian",
+        (Lang::En, CapaianSection) => "Achievement",
+        (Lang::Id, ShowCapaian) => "Tampilkan capaian",
+        (Lang::En, ShowCapaian) => "Show achievement",
+        (Lang::Id, ColourByCapaian) => "Warnai kotak menurut capaian",
+        (Lang::En, ColourByCapaian) => "Colour boxes by achievement",
+        (Lang::Id, CapaianWithChildren) => "Rata-rata termasuk kotak di bawahnya",
+        (Lang::En, CapaianWithChildren) => "Average includes the boxes below",
+        (Lang::Id, CapaianWeighted) => "Rata-rata berbobot",
+        (Lang::En, CapaianWeighted) => "Weighted average",
+        (Lang::Id, CapaianYear) => "Tahun {year}",
+        (Lang::En, CapaianYear) => "Year {year}",
+        (Lang::Id, CapaianLatest) => "Tahun terakhir yang ada realisasinya ({year})",
+        (Lang::En, CapaianLatest) => "Latest year with realisasi ({year})",
+        (Lang::Id, CapaianBadge) => "Capaian {year}: {value} ({band})",
+        (Lang::En, CapaianBadge) => "Achievement {year}: {value} ({band})",
     }
 }
 
@@ -1448,6 +1473,20 @@ pub fn import_problem(lang: Lang, p: &Problem) -> String {
             format!("Pembaca impor gagal ({detail}). Muat ulang halaman lalu coba lagi.")
         }
         Problem::Internal { detail } => format!("The import reader failed ({detail}). Reload the page and try again."),
+    }
+}
+
+/// A capaian band's name, as the legend and badges say it.
+pub fn band_name(lang: Lang, band: Band) -> &'static str {
+    match (lang, band) {
+        (Lang::Id, Band::SangatBaik) => "sangat baik",
+        (Lang::En, Band::SangatBaik) => "very good",
+        (Lang::Id, Band::Baik) => "baik",
+        (Lang::En, Band::Baik) => "good",
+        (Lang::Id, Band::Cukup) => "cukup",
+        (Lang::En, Band::Cukup) => "fair",
+        (Lang::Id, Band::Kurang) => "kurang",
+        (Lang::En, Band::Kurang) => "poor",
     }
 }
 

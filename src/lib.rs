@@ -4,6 +4,7 @@
 //! `web` and `ui` are the thin Leptos shell around it.
 
 pub use pohon_core as core;
+pub mod achievement;
 pub mod autosave;
 pub mod commands;
 pub mod i18n;

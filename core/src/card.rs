@@ -101,7 +101,12 @@ impl Card {
     /// The level band's text (level, lane) on one line, cut with "…" where
     /// it would run past the card (measured as the kondisi font, scaled).
     pub fn band_label(text: &str, fonts: &CardFonts) -> String {
-        ellipsize(text, INNER_W * CardFonts::KONDISI_PX / CardFonts::BAND_PX, &fonts.kondisi)
+        Card::band_label_within(text, fonts, INNER_W)
+    }
+
+    /// [`Card::band_label`] in `width` (room left beside a badge).
+    pub fn band_label_within(text: &str, fonts: &CardFonts, width: f64) -> String {
+        ellipsize(text, width * CardFonts::KONDISI_PX / CardFonts::BAND_PX, &fonts.kondisi)
     }
 
     /// Baseline y of kondisi line `i`, from the card's top.
@@ -116,7 +121,7 @@ impl Card {
 }
 
 /// Width of the text on a card.
-const INNER_W: f64 = CARD_W - 2.0 * PAD;
+pub const INNER_W: f64 = CARD_W - 2.0 * PAD;
 
 fn height(kondisi_lines: usize, detail_lines: usize) -> f64 {
     let detail = if detail_lines == 0 { 0.0 } else { DETAIL_GAP + detail_lines as f64 * DETAIL_LINE_H };

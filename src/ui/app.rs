@@ -11,6 +11,7 @@ use super::side_panel::SidePanel;
 use super::toolbar::Toolbar;
 use super::tree_canvas::TreeCanvas;
 use super::{DraftsDialog, ImportDialog, ImportOpen, MovePicker, NewDocument, PrintDialog, PrintOpen, ShortcutsHelp};
+use crate::achievement::provide_achievement;
 use crate::autosave::provide_drafts;
 use crate::core::model::{Document, NodeId};
 use crate::core::sample::sample;
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
     let editor = provide_editor(lang, doc, current_year());
     editor.alert.set(error);
     provide_prefs();
+    provide_achievement(editor);
     let printing = RwSignal::new(false);
     provide_context(PrintOpen(printing));
     provide_context(ImportOpen(RwSignal::new(false), RwSignal::new(None)));

@@ -2,10 +2,24 @@ use leptos::prelude::*;
 
 use super::kondisi_editor::begin;
 use super::tree_canvas::focus_card;
-use crate::core::card::{Card, DetailKind, BAND_H, PAD};
+use crate::achievement::{percent, use_achievement};
+use crate::core::capaian::Band;
+use crate::core::card::{Card, DetailKind, BAND_H, INNER_W, PAD};
 use crate::core::model::{Level, NodeId};
-use crate::i18n::{level_label, t, Key};
+use crate::i18n::{band_name, level_label, t, Key, Lang};
 use crate::state::{use_editor, Editor};
+
+/// Width of the capaian badge on a card's band.
+const BADGE_W: f64 = 50.0;
+
+fn band_slug(band: Band) -> &'static str {
+    match band {
+        Band::SangatBaik => "sangat-baik",
+        Band::Baik => "baik",
+        Band::Cukup => "cukup",
+        Band::Kurang => "kurang",
+    }
+}
 
 /// One node as a card, placed in screen coordinates by the view transform.
 /// Mounted per node and content revision: an edit to the node remounts it,
@@ -24,9 +38,14 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
         Some((n.level, level_label(editor.lang, n), n.lane.clone(), !n.crosscutting.is_empty()))
     })?;
     let band_full = if lane.is_empty() { label } else { format!("{label} · {lane}") };
-    let band_text = editor.fonts.with_untracked(|f| Card::band_label(&band_full, f));
+    let (band_text, band_short) = editor.fonts.with_untracked(|f| {
+        (Card::band_label(&band_full, f), Card::band_label_within(&band_full, f, INNER_W - BADGE_W - 6.0))
+    });
+    let achievement = use_achievement();
+    let capaian = Memo::new(move |_| index.get().and_then(|i| achievement.of(i)));
     // A label cut short shows its whole text on hover.
-    let band_title = (band_text != band_full).then(|| view! { <title>{band_full}</title> });
+    let band_title = (band_short != band_full).then(|| view! { <title>{band_full}</title> });
+    let band_text = move || if capaian.with(Option::is_some) { band_short.clone() } else { band_text.clone() };
 
     let rect = Memo::new(move |_| index.get().and_then(|i| editor.layout.with(|l| l.rects.get(i).copied().flatten())));
     let transform = move || {
@@ -86,6 +105,26 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
         {detail_lines}
     };
     let (w, h) = (card.w, card.h);
+    // Capaian for the year, on the band's right: the number is always shown,
+    // the colour (and the card's tint) repeats its band.
+    let lang = editor.lang;
+    let badge = move || {
+        let (value, band) = capaian.get()?;
+        let text = percent(value, lang == Lang::En);
+        let year = achievement.year.get().unwrap_or_default();
+        let title = t(lang, Key::CapaianBadge)
+            .replace("{year}", &year.to_string())
+            .replace("{value}", &text)
+            .replace("{band}", band_name(lang, band));
+        Some(view! {
+            <g class=format!("badge {}", band_slug(band)) transform=format!("translate({:.1} 3.5)", w - BADGE_W - 4.0)>
+                <title>{title}</title>
+                <rect width=BADGE_W height="15" rx="7.5" />
+                <text x=BADGE_W / 2.0 y="11.5" text-anchor="middle">{text}</text>
+            </g>
+        })
+    };
+    let tinted = move |b: Band| achievement.colour.get() && capaian.with(|c| c.is_some_and(|(_, band)| band == b));
     // Where the connectors to the children leave the card.
     let toggle_at = move || {
         if editor.layout.with(|l| l.across) {
@@ -119,6 +158,10 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
             class:selected=move || selected.get()
             class:match=move || is_match.get()
             class:current-match=move || is_current.get()
+            class:cap-sangat-baik=move || tinted(Band::SangatBaik)
+            class:cap-baik=move || tinted(Band::Baik)
+            class:cap-cukup=move || tinted(Band::Cukup)
+            class:cap-kurang=move || tinted(Band::Kurang)
             transform=Signal::derive(transform)
             on:click=select
             on:dblclick=move |_| begin(editor, edit_id.clone())
@@ -126,6 +169,7 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
             <rect class="card-bg" width=w height=h rx="6" />
             <path class="band" d=format!("M0 6a6 6 0 0 1 6-6h{:.1}a6 6 0 0 1 6 6v{BAND_H}h-{w:.1}z", w - 12.0) />
             {text}
+            {badge}
             {toggle_button}
         </TreeItem>
     })

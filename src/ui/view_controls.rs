@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::menu::Menu;
+use crate::achievement::use_achievement;
 use crate::core::layout::Arrangement;
 use crate::core::outline::depth_heads;
 use crate::i18n::{level_label, t, Key, Lang};
@@ -79,6 +80,28 @@ fn ViewMenu() -> impl IntoView {
             state_item(true, arrangement_name(lang, a), move || editor.mode.get() == Some(a), move || set_mode(Some(a)))
         })
     };
+    let cap = use_achievement();
+    // The year: the latest with realisasi (followed as it changes), or one chosen.
+    let years = move || {
+        let latest = state_item(
+            true,
+            move || {
+                t(lang, Key::CapaianLatest)
+                    .replace("{year}", &cap.year.get().map(|y| y.to_string()).unwrap_or_default())
+            },
+            move || cap.chosen.get().is_none(),
+            move || cap.chosen.set(None),
+        );
+        let each = cap.years.get().into_iter().map(move |y| {
+            state_item(
+                true,
+                t(lang, Key::CapaianYear).replace("{year}", &y.to_string()),
+                move || cap.chosen.get() == Some(y),
+                move || cap.chosen.set(Some(y)),
+            )
+        });
+        view! { {latest} {each.collect_view()} }
+    };
     view! {
         <Menu label=t(lang, Key::ViewMenu)>
             <button class="tool" role="menuitem" on:click=move |_| editor.zoom(1.25)>
@@ -97,6 +120,16 @@ fn ViewMenu() -> impl IntoView {
             <div class="menu-heading" role="presentation"></div>
             {state_item(false, t(lang, Key::ShowDetails), move || editor.details.get(), move || editor.details.update(|d| *d = !*d))}
             {state_item(false, t(lang, Key::ShowMinimap), move || prefs.minimap.get(), move || prefs.minimap.update(|m| *m = !*m))}
+            <div class="menu-heading" role="presentation">{t(lang, Key::CapaianSection)}</div>
+            {state_item(false, t(lang, Key::ShowCapaian), move || cap.shown.get(), move || cap.shown.update(|s| *s = !*s))}
+            {move || cap.shown.get().then(|| view! {
+                {state_item(false, t(lang, Key::ColourByCapaian), move || cap.colour.get(), move || cap.colour.update(|c| *c = !*c))}
+                {state_item(false, t(lang, Key::CapaianWithChildren), move || cap.options.with(|o| o.with_children),
+                    move || cap.options.update(|o| o.with_children = !o.with_children))}
+                {state_item(false, t(lang, Key::CapaianWeighted), move || cap.options.with(|o| o.weighted),
+                    move || cap.options.update(|o| o.weighted = !o.weighted))}
+                {years}
+            })}
         </Menu>
     }
 }

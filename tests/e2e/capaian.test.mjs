@@ -1,0 +1,59 @@
+// Capaian on the tree (issue 12): realisasi typed in the inspector gives
+// each box a badge with its number, coloured by band, for the year chosen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { SCREENSHOTS, isolated, launch } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const panelOf = (page) => page.getByRole('complementary', { name: 'Panel rincian' });
+
+async function select(page, name) {
+  await page.getByRole('treeitem', { name }).click();
+  await panelOf(page).getByLabel('Kondisi', { exact: true }).waitFor();
+}
+
+const badge = (page, name) => page.getByRole('treeitem', { name }).locator('.badge');
+
+test('realisasi for two indicators gives badges and colours for the selected year', async () => {
+  const { context, page, errors } = await isolated(browser);
+  const ss1 = /^Meningkatnya Penanganan PMKS/;
+  const ss2 = /^Meningkatnya penanganan kemiskinan terpadu/;
+  await select(page, ss1);
+  await panelOf(page).getByLabel('Realisasi 2024', { exact: true }).fill('84');
+  await select(page, ss2);
+  await panelOf(page).getByLabel('Realisasi 2024', { exact: true }).fill('30');
+  await panelOf(page).getByLabel('Realisasi 2025', { exact: true }).fill('65');
+  await page.getByRole('button', { name: 'Tampilan' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Tampilkan capaian' }).click();
+  // The latest year with realisasi: 2025, where only the second has one.
+  await badge(page, ss2).waitFor();
+  assert.equal(await badge(page, ss2).locator('text').textContent(), '100 %');
+  assert.equal(await badge(page, ss1).count(), 0);
+  assert.match(await badge(page, ss2).getAttribute('class'), /sangat-baik/);
+  assert.match(await page.getByRole('treeitem', { name: ss2 }).getAttribute('class'), /cap-sangat-baik/);
+  // 2024: 84 of 80 (105 %), 30 of 60 (50 %).
+  await page.getByRole('button', { name: 'Tampilan' }).click();
+  await page.getByRole('menuitemradio', { name: 'Tahun 2024' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.card .badge').length >= 2);
+  assert.equal(await badge(page, ss1).locator('text').textContent(), '105 %');
+  assert.equal(await badge(page, ss2).locator('text').textContent(), '50 %');
+  assert.match(await badge(page, ss2).getAttribute('class'), /cukup/);
+  assert.match(await badge(page, ss2).locator('title').textContent(), /Capaian 2024: 50 % \(cukup\)/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'capaian.png') });
+  // A realisasi changed: the badge follows.
+  await select(page, ss2);
+  await panelOf(page).getByLabel('Realisasi 2024', { exact: true }).fill('15');
+  await page.waitForFunction(() => [...document.querySelectorAll('.card .badge text')].some((t) => t.textContent === '25 %'));
+  assert.match(await badge(page, ss2).getAttribute('class'), /kurang/);
+  // Colours off: the number stays, the tint goes.
+  await page.getByRole('button', { name: 'Tampilan' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Warnai kotak menurut capaian' }).click();
+  assert.doesNotMatch(await page.getByRole('treeitem', { name: ss2 }).getAttribute('class'), /cap-/);
+  assert.equal(await badge(page, ss2).count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
