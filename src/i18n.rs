@@ -387,6 +387,13 @@ pub enum Key {
     CapaianYear,
     CapaianLatest,
     CapaianBadge,
+    Present,
+    PresentSearch,
+    PresentKeys,
+    PresentPrevious,
+    PresentNext,
+    PresentOverview,
+    PresentExit,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -1083,6 +1090,20 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, CapaianLatest) => "Latest year with realisasi ({year})",
         (Lang::Id, CapaianBadge) => "Capaian {year}: {value} ({band})",
         (Lang::En, CapaianBadge) => "Achievement {year}: {value} ({band})",
+        (Lang::Id, Present) => "Presentasi",
+        (Lang::En, Present) => "Present",
+        (Lang::Id, PresentSearch) => "Lompat ke kotak… (Enter)",
+        (Lang::En, PresentSearch) => "Jump to a box… (Enter)",
+        (Lang::Id, PresentKeys) => "→ ← saudara · ↓ anak · ↑ induk · Spasi/PgDn berikut · O seluruh pohon · D rincian · C crosscutting · L tertinggal · / cari · Esc keluar",
+        (Lang::En, PresentKeys) => "→ ← siblings · ↓ child · ↑ parent · Space/PgDn next · O whole tree · D details · C crosscutting · L lagging · / search · Esc exit",
+        (Lang::Id, PresentPrevious) => "Sebelumnya",
+        (Lang::En, PresentPrevious) => "Previous",
+        (Lang::Id, PresentNext) => "Berikutnya",
+        (Lang::En, PresentNext) => "Next",
+        (Lang::Id, PresentOverview) => "Seluruh pohon",
+        (Lang::En, PresentOverview) => "Whole tree",
+        (Lang::Id, PresentExit) => "Keluar",
+        (Lang::En, PresentExit) => "Exit",
     }
 }
 

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod i18n;
 pub mod picture_export;
 pub mod prefs;
+pub mod presentation;
 pub mod share;
 pub mod state;
 pub mod storage;

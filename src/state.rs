@@ -459,7 +459,7 @@ impl Editor {
         self.zoom(1.0 / k);
     }
 
-    fn rect(&self, i: usize) -> Option<Rect> {
+    pub fn rect(&self, i: usize) -> Option<Rect> {
         self.layout.with_untracked(|l| l.rects.get(i).copied().flatten())
     }
 

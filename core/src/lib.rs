@@ -3,6 +3,7 @@
 //! of it is tested natively; the app (`pohon-kinerja`) is the web shell.
 
 pub mod capaian;
+pub mod chart;
 pub mod card;
 pub mod codec;
 pub mod cull;
@@ -17,6 +18,7 @@ pub mod ops;
 pub mod outline;
 pub mod paste;
 pub mod picture;
+pub mod present;
 pub mod raster;
 pub mod sample;
 pub mod synth;

@@ -80,6 +80,19 @@ impl Viewport {
         Viewport { k, tx: w / 2.0 - (rect.x + rect.w / 2.0) * k, ty: h / 2.0 - (rect.y + rect.h / 2.0) * k }
     }
 
+    /// The view a fraction `t` (0–1) of the way from `self` to `to` on a
+    /// `w`×`h` screen: zoom changes geometrically and the world point at the
+    /// screen's centre moves in a straight line, so a move that zooms reads
+    /// as one steady glide rather than a swerve.
+    pub fn toward(&self, to: &Viewport, t: f64, w: f64, h: f64) -> Viewport {
+        let t = t.clamp(0.0, 1.0);
+        let k = self.k * (to.k / self.k).powf(t);
+        let (ax, ay) = self.to_world(w / 2.0, h / 2.0);
+        let (bx, by) = to.to_world(w / 2.0, h / 2.0);
+        let (cx, cy) = (ax + (bx - ax) * t, ay + (by - ay) * t);
+        Viewport { k, tx: w / 2.0 - cx * k, ty: h / 2.0 - cy * k }
+    }
+
     /// Pans just enough that `rect` is on a `w`×`h` screen with `margin`
     /// pixels to spare (its top-left wins when it cannot fit).
     pub fn reveal(&self, rect: Rect, w: f64, h: f64, margin: f64) -> Viewport {
@@ -137,6 +150,19 @@ pub fn wheel(dx: f64, dy: f64, line_mode: bool, pinch: bool, panning: bool) -> W
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_glide_starts_and_ends_where_asked_and_zooms_geometrically() {
+        let (w, h) = (1000.0, 600.0);
+        let a = Viewport { k: 0.25, tx: 10.0, ty: -40.0 };
+        let b = Viewport::centre_on(Rect { x: 800.0, y: 400.0, w: 260.0, h: 120.0 }, 1.0, w, h);
+        let close = |x: Viewport, y: Viewport| {
+            (x.k - y.k).abs() < 1e-9 && (x.tx - y.tx).abs() < 1e-6 && (x.ty - y.ty).abs() < 1e-6
+        };
+        assert!(close(a.toward(&b, 0.0, w, h), a));
+        assert!(close(a.toward(&b, 1.0, w, h), b));
+        assert!((a.toward(&b, 0.5, w, h).k - 0.5).abs() < 1e-9);
+    }
 
     #[test]
     fn a_mouse_wheel_zooms_and_a_trackpad_pans_or_pinches() {

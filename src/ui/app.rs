@@ -5,6 +5,7 @@ use super::conflict_banner::ConflictBanner;
 use super::file_drop::FileDrop;
 use super::header::Header;
 use super::kondisi_editor::begin;
+use super::presenter::Presenter;
 use super::shared_banner::SharedBanner;
 use super::shortcuts::install_shortcuts;
 use super::side_panel::SidePanel;
@@ -17,6 +18,7 @@ use crate::core::model::{Document, NodeId};
 use crate::core::sample::sample;
 use crate::i18n::{import_error, t, Key, Lang};
 use crate::prefs::provide_prefs;
+use crate::presentation::{provide_presentation, Highlight};
 use crate::state::provide_editor;
 use crate::web::{current_year, query_param};
 
@@ -36,6 +38,7 @@ pub fn App() -> impl IntoView {
     editor.alert.set(error);
     provide_prefs();
     provide_achievement(editor);
+    let presentation = provide_presentation(editor);
     let printing = RwSignal::new(false);
     provide_context(PrintOpen(printing));
     provide_context(ImportOpen(RwSignal::new(false), RwSignal::new(None)));
@@ -54,7 +57,9 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <div class="app">
+        <div class="app" class:presenting=move || presentation.on.get()
+            class:dim-but-crosscutting=move || presentation.on.get() && presentation.highlight.get() == Highlight::Crosscutting
+            class:dim-but-lagging=move || presentation.on.get() && presentation.highlight.get() == Highlight::Lagging>
             <Header />
             <Toolbar />
             <Alert />
@@ -71,6 +76,7 @@ pub fn App() -> impl IntoView {
             <FileDrop />
             <PrintDialog open=printing />
             <ImportDialog />
+            <Presenter />
         </div>
     }
 }

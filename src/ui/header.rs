@@ -4,6 +4,7 @@ use super::lang_switch::LangSwitch;
 use super::save_status::SaveStatus;
 use super::share_dialog::ShareDialog;
 use crate::i18n::{t, Key};
+use crate::presentation::use_presentation;
 use crate::state::use_editor;
 
 #[component]
@@ -20,6 +21,7 @@ pub fn Header() -> impl IntoView {
         })
     };
     let sharing = RwSignal::new(false);
+    let presentation = use_presentation();
     // The tab says which document it holds.
     Effect::new(move |_| {
         let title = format!("{} · {}", title(), t(lang, Key::AppName));
@@ -33,6 +35,7 @@ pub fn Header() -> impl IntoView {
             <h1 class="doc-title">{title}</h1>
             <SaveStatus />
             <span class="spacer"></span>
+            <button class="tool share" on:click=move |_| presentation.start()>{t(lang, Key::Present)}</button>
             <button class="tool share" on:click=move |_| sharing.set(true)>{t(lang, Key::Share)}</button>
             <ShareDialog open=sharing />
             <LangSwitch />

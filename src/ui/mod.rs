@@ -30,6 +30,7 @@ mod new_document;
 mod open_url_dialog;
 mod panel_toggle;
 mod picture_dialog;
+mod presenter;
 mod print_dialog;
 mod save_status;
 mod search_box;

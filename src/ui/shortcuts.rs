@@ -12,8 +12,10 @@ use crate::commands::{copied_branch, paste_branch, run, Command};
 pub fn install_shortcuts() {
     let editor = crate::state::use_editor();
     let prefs = crate::prefs::use_prefs();
+    let presenting = crate::presentation::use_presentation().on;
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
-        if typing_in_field(&ev) || editor.editing.with_untracked(Option::is_some) {
+        // Presentation mode has keys of its own (src/ui/presenter.rs).
+        if typing_in_field(&ev) || editor.editing.with_untracked(Option::is_some) || presenting.get_untracked() {
             return;
         }
         let ctrl = ev.ctrl_key() || ev.meta_key();

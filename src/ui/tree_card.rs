@@ -7,6 +7,7 @@ use crate::core::capaian::Band;
 use crate::core::card::{Card, DetailKind, BAND_H, INNER_W, PAD};
 use crate::core::model::{Level, NodeId};
 use crate::i18n::{band_name, level_label, t, Key, Lang};
+use crate::presentation::use_presentation;
 use crate::state::{use_editor, Editor};
 
 /// Width of the capaian badge on a card's band.
@@ -42,6 +43,7 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
         (Card::band_label(&band_full, f), Card::band_label_within(&band_full, f, INNER_W - BADGE_W - 6.0))
     });
     let achievement = use_achievement();
+    let presenting = use_presentation();
     let capaian = Memo::new(move |_| index.get().and_then(|i| achievement.of(i)));
     // A label cut short shows its whole text on hover.
     let band_title = (band_short != band_full).then(|| view! { <title>{band_full}</title> });
@@ -156,6 +158,7 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
             class:lane=!lane.is_empty()
             class:crosscutting=crosscutting
             class:selected=move || selected.get()
+            class:on-path=move || presenting.on.get() && index.get().is_some_and(|i| presenting.path.with(|p| p.contains(&i)))
             class:match=move || is_match.get()
             class:current-match=move || is_current.get()
             class:cap-sangat-baik=move || tinted(Band::SangatBaik)
