@@ -21,12 +21,53 @@ pub struct Achievement {
     pub year: Memo<Option<Tahun>>,
     /// Each box's roll-up for the year (indexed like the document), while shown.
     pub rollup: Memo<Vec<Option<f64>>>,
+    /// The summary and settings dialogs are open.
+    pub summary_open: RwSignal<bool>,
+    pub settings_open: RwSignal<bool>,
+}
+
+/// The settings, remembered: "150 100 75 50 0 0" (cap, the three band
+/// thresholds, weighted, with children).
+const KEY: &str = "pk.capaian";
+
+fn read_options(text: &str) -> Options {
+    let n: Vec<f64> = text.split(' ').filter_map(|w| w.parse().ok()).collect();
+    let d = Options::default();
+    match n[..] {
+        [cap, sangat_baik, baik, cukup, weighted, with_children] => Options {
+            cap,
+            bands: capaian::Bands { sangat_baik, baik, cukup },
+            weighted: weighted != 0.0,
+            with_children: with_children != 0.0,
+        },
+        _ => d,
+    }
+}
+
+fn write_options(o: &Options) -> String {
+    let b = o.bands;
+    let flag = |f: bool| u8::from(f);
+    format!("{} {} {} {} {} {}", o.cap, b.sangat_baik, b.baik, b.cukup, flag(o.weighted), flag(o.with_children))
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
 }
 
 pub fn provide_achievement(editor: Editor) -> Achievement {
     let shown = RwSignal::new(false);
     let chosen = RwSignal::new(None);
-    let options = RwSignal::new(Options::default());
+    let stored = storage().and_then(|s| s.get_item(KEY).ok()?).map(|t| read_options(&t));
+    let options = RwSignal::new(stored.unwrap_or_default());
+    Effect::new(move |prev: Option<()>| {
+        let text = options.with(write_options);
+        // Not written at start: only a change is a choice to keep.
+        if prev.is_some() {
+            if let Some(s) = storage() {
+                let _ = s.set_item(KEY, &text);
+            }
+        }
+    });
     let doc = editor.store.doc;
     let years = Memo::new(move |_| {
         doc.with(|d| {
@@ -56,7 +97,17 @@ pub fn provide_achievement(editor: Editor) -> Achievement {
         let opts = options.get();
         editor.tree.with(|t| t.as_ref().map_or_else(Vec::new, |t| doc.with(|d| capaian::rollup(d, t, year, &opts))))
     });
-    let achievement = Achievement { shown, colour: RwSignal::new(true), chosen, options, years, year, rollup };
+    let achievement = Achievement {
+        shown,
+        colour: RwSignal::new(true),
+        chosen,
+        options,
+        years,
+        year,
+        rollup,
+        summary_open: RwSignal::new(false),
+        settings_open: RwSignal::new(false),
+    };
     provide_context(achievement);
     achievement
 }

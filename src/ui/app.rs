@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use super::alert::Alert;
+use super::capaian_settings::CapaianSettings;
+use super::capaian_summary::CapaianSummary;
 use super::conflict_banner::ConflictBanner;
 use super::file_drop::FileDrop;
 use super::header::Header;
@@ -77,6 +79,8 @@ pub fn App() -> impl IntoView {
             <PrintDialog open=printing />
             <ImportDialog />
             <Presenter />
+            <CapaianSummary />
+            <CapaianSettings />
         </div>
     }
 }

@@ -2,6 +2,9 @@
 
 mod alert;
 mod app;
+mod capaian_legend;
+mod capaian_settings;
+mod capaian_summary;
 mod conflict_banner;
 mod dialog;
 mod drafts_common;

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::capaian_legend::CapaianLegend;
 use super::drop_target::DropTarget;
 use super::kondisi_editor::KondisiEditor;
 use super::minimap::Minimap;
@@ -155,6 +156,7 @@ pub fn TreeCanvas() -> impl IntoView {
                 }}
             </svg>
             <Minimap />
+            <CapaianLegend />
             <KondisiEditor />
             <DropTarget carry=carry />
         </section>

@@ -128,6 +128,12 @@ fn ViewMenu() -> impl IntoView {
                     move || cap.options.update(|o| o.with_children = !o.with_children))}
                 {state_item(false, t(lang, Key::CapaianWeighted), move || cap.options.with(|o| o.weighted),
                     move || cap.options.update(|o| o.weighted = !o.weighted))}
+                <button class="tool" role="menuitem" on:click=move |_| cap.summary_open.set(true)>
+                    <span>{t(lang, Key::CapaianSummary)}</span>
+                </button>
+                <button class="tool" role="menuitem" on:click=move |_| cap.settings_open.set(true)>
+                    <span>{t(lang, Key::CapaianSettings)}</span>
+                </button>
                 {years}
             })}
         </Menu>

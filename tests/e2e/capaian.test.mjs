@@ -54,6 +54,23 @@ test('realisasi for two indicators gives badges and colours for the selected yea
   await page.getByRole('menuitemcheckbox', { name: 'Warnai kotak menurut capaian' }).click();
   assert.doesNotMatch(await page.getByRole('treeitem', { name: ss2 }).getAttribute('class'), /cap-/);
   assert.equal(await badge(page, ss2).count(), 1);
+  // The summary: bands per level, and the lagging box, which a click selects.
+  await page.getByRole('button', { name: 'Ringkasan capaian…' }).click();
+  const summary = page.getByRole('dialog', { name: 'Ringkasan capaian' });
+  await summary.getByRole('row', { name: /Sasaran Strategis/ }).waitFor();
+  const cells = await summary.getByRole('row', { name: /Sasaran Strategis/ }).getByRole('cell').allTextContents();
+  assert.deepEqual(cells.slice(0, 4), ['1', '0', '0', '1'], 'sangat baik, baik, cukup, kurang');
+  await page.screenshot({ path: join(SCREENSHOTS, 'capaian-summary.png') });
+  await summary.getByRole('button', { name: /25 %.*Meningkatnya penanganan kemiskinan terpadu/ }).click();
+  await summary.waitFor({ state: 'hidden' });
+  assert.equal(await page.getByRole('treeitem', { name: ss2 }).getAttribute('aria-selected'), 'true');
+  // Bands set by the user: "cukup" from 20 % makes 25 % cukup.
+  await page.getByRole('button', { name: 'Tampilan' }).click();
+  await page.getByRole('menuitem', { name: 'Atur capaian…' }).click();
+  const settings = page.getByRole('dialog', { name: 'Pengaturan capaian' });
+  await settings.getByLabel('Cukup mulai (%)').fill('20');
+  await settings.getByRole('button', { name: 'Terapkan' }).click();
+  await page.waitForFunction(() => document.querySelector('.card.selected .badge')?.classList.contains('cukup'));
   assert.deepEqual(errors, []);
   await context.close();
 });
