@@ -1,6 +1,9 @@
 //! DOM glue, in headless Chromium: `cargo test --target wasm32-unknown-unknown --test web`.
 #![cfg(target_arch = "wasm32")]
 
+use pohon_kinerja::chart::{draw_indicator, ChartLabels};
+use pohon_kinerja::core::chart::indicator_series;
+use pohon_kinerja::core::model::{Baseline, Indikator, Periode};
 use pohon_kinerja::ui::App;
 use pohon_kinerja::web::query_param;
 use wasm_bindgen::JsCast;
@@ -85,4 +88,49 @@ async fn clicking_a_card_selects_it_and_shows_its_details() {
     assert!(text.contains("Crosscutting agencies"), "{text}");
     assert!(text.contains("DISDUKCAPIL, BPS"), "{text}");
     set_search("?");
+}
+
+/// A canvas of 900 × 500 in the page, with `ind`'s chart for 2024–2028 drawn on it.
+fn chart(ind: &Indikator, english: bool) -> web_sys::HtmlCanvasElement {
+    let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas").unwrap().unchecked_into();
+    canvas.set_width(900);
+    canvas.set_height(500);
+    document().body().unwrap().append_child(&canvas).unwrap();
+    let periode = Periode { awal: 2024, akhir: 2028, extra: Default::default() };
+    let labels =
+        ChartLabels { target: "Target", realisasi: "Realisasi", baseline: "Baseline", capaian: "Capaian", english };
+    draw_indicator(&canvas, &indicator_series(ind, Some(&periode)), &labels).unwrap();
+    canvas
+}
+
+/// How many of the canvas' pixels (RGBA) `like` accepts.
+fn pixels(canvas: &web_sys::HtmlCanvasElement, like: impl Fn(&[u8]) -> bool) -> usize {
+    let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let data = context.get_image_data(0.0, 0.0, canvas.width().into(), canvas.height().into()).unwrap().data();
+    data.chunks(4).filter(|p| like(p)).count()
+}
+
+#[wasm_bindgen_test]
+fn draws_an_indicator_chart() {
+    let mut ind =
+        Indikator { nama: "Persentase PMKS yang tertangani".into(), satuan: "%".into(), ..Default::default() };
+    for (year, target, realisasi) in [(2024, "70", "65,5"), (2025, "75", "80"), (2026, "80", "")] {
+        ind.target.insert(year, target.into());
+        ind.realisasi.insert(year, realisasi.into());
+    }
+    ind.baseline = Some(Baseline { nilai: "60".into(), tahun: Some(2023), extra: Default::default() });
+    let canvas = chart(&ind, false);
+    let ink = pixels(&canvas, |p| p[..3].iter().any(|&c| c < 200));
+    // The target's blue and the realisasi's vermillion.
+    let (target, realisasi) =
+        (pixels(&canvas, |p| p[2] > 150 && p[0] < 60), pixels(&canvas, |p| p[0] > 180 && p[2] < 60));
+    assert!(ink > 900 * 500 / 50, "{ink} pixels drawn");
+    // Lines, markers and legend samples in both colours.
+    assert!(target > 400 && realisasi > 400, "target {target}, realisasi {realisasi}");
+    canvas.remove();
+
+    // Without years only the title and legend: still no error.
+    let canvas = chart(&Indikator::default(), true);
+    assert!(pixels(&canvas, |p| p[0] > 180 && p[2] < 60) > 0);
+    canvas.remove();
 }

@@ -3,8 +3,8 @@
 //! of it is tested natively; the app (`pohon-kinerja`) is the web shell.
 
 pub mod capaian;
-pub mod chart;
 pub mod card;
+pub mod chart;
 pub mod codec;
 pub mod cull;
 pub mod drafts;
