@@ -24,6 +24,8 @@ pub struct Achievement {
     /// The summary and settings dialogs are open.
     pub summary_open: RwSignal<bool>,
     pub settings_open: RwSignal<bool>,
+    /// The selected box's indicator charts are open.
+    pub chart_open: RwSignal<bool>,
 }
 
 /// The settings, remembered: "150 100 75 50 0 0" (cap, the three band
@@ -107,6 +109,7 @@ pub fn provide_achievement(editor: Editor) -> Achievement {
         rollup,
         summary_open: RwSignal::new(false),
         settings_open: RwSignal::new(false),
+        chart_open: RwSignal::new(false),
     };
     provide_context(achievement);
     achievement

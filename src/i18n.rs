@@ -410,6 +410,12 @@ pub enum Key {
     Apply,
     CapaianSummaryTitle,
     CapaianSettingsTitle,
+    Chart,
+    ChartTitle,
+    ChartOf,
+    ChartPng,
+    ChartFailed,
+    ChartNone,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -1110,8 +1116,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, Present) => "Present",
         (Lang::Id, PresentSearch) => "Lompat ke kotak… (Enter)",
         (Lang::En, PresentSearch) => "Jump to a box… (Enter)",
-        (Lang::Id, PresentKeys) => "→ ← saudara · ↓ anak · ↑ induk · Spasi/PgDn berikut · O seluruh pohon · D rincian · C crosscutting · L tertinggal · / cari · Esc keluar",
-        (Lang::En, PresentKeys) => "→ ← siblings · ↓ child · ↑ parent · Space/PgDn next · O whole tree · D details · C crosscutting · L lagging · / search · Esc exit",
+        (Lang::Id, PresentKeys) => "→ ← saudara · ↓ anak · ↑ induk · Spasi/PgDn berikut · O seluruh pohon · G grafik · D rincian · C crosscutting · L tertinggal · / cari · Esc keluar",
+        (Lang::En, PresentKeys) => "→ ← siblings · ↓ child · ↑ parent · Space/PgDn next · O whole tree · G chart · D details · C crosscutting · L lagging · / search · Esc exit",
         (Lang::Id, PresentPrevious) => "Sebelumnya",
         (Lang::En, PresentPrevious) => "Previous",
         (Lang::Id, PresentNext) => "Berikutnya",
@@ -1152,6 +1158,18 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, CapaianSummaryTitle) => "Achievement summary",
         (Lang::Id, CapaianSettingsTitle) => "Pengaturan capaian",
         (Lang::En, CapaianSettingsTitle) => "Achievement settings",
+        (Lang::Id, Chart) => "Grafik",
+        (Lang::En, Chart) => "Chart",
+        (Lang::Id, ChartTitle) => "Grafik indikator",
+        (Lang::En, ChartTitle) => "Indicator charts",
+        (Lang::Id, ChartOf) => "Grafik target dan realisasi: {name}",
+        (Lang::En, ChartOf) => "Chart of target and realisasi: {name}",
+        (Lang::Id, ChartPng) => "Unduh PNG",
+        (Lang::En, ChartPng) => "Download PNG",
+        (Lang::Id, ChartFailed) => "Grafik gagal dibuat",
+        (Lang::En, ChartFailed) => "The chart could not be made",
+        (Lang::Id, ChartNone) => "Kotak ini belum punya indikator.",
+        (Lang::En, ChartNone) => "This box has no indicators yet.",
     }
 }
 

@@ -81,6 +81,11 @@ pub async fn png(p: &Picture, scale: f64) -> Result<web_sys::Blob, PngError> {
     let ctx: web_sys::CanvasRenderingContext2d =
         canvas.get_context("2d").map_err(js)?.ok_or(PngError::Browser("no canvas".into()))?.unchecked_into();
     ctx.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, width, height).map_err(js)?;
+    canvas_png(&canvas).await.map_err(|()| PngError::TooLarge { width, height })
+}
+
+/// A canvas as PNG; `Err` when the browser cannot make one (too large).
+pub async fn canvas_png(canvas: &web_sys::HtmlCanvasElement) -> Result<web_sys::Blob, ()> {
     let made = Promise::new(&mut |resolve, reject| {
         let refuse = reject.clone();
         // A canvas the browser cannot allocate gives no blob (null).
@@ -91,7 +96,7 @@ pub async fn png(p: &Picture, scale: f64) -> Result<web_sys::Blob, PngError> {
             let _ = refuse.call0(&JsValue::NULL);
         }
     });
-    let blob = JsFuture::from(made).await.map_err(|_| PngError::TooLarge { width, height })?;
+    let blob = JsFuture::from(made).await.map_err(|_| ())?;
     Ok(blob.unchecked_into())
 }
 

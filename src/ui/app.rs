@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::alert::Alert;
 use super::capaian_settings::CapaianSettings;
 use super::capaian_summary::CapaianSummary;
+use super::chart_dialog::ChartDialog;
 use super::conflict_banner::ConflictBanner;
 use super::file_drop::FileDrop;
 use super::header::Header;
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
             <Presenter />
             <CapaianSummary />
             <CapaianSettings />
+            <ChartDialog />
         </div>
     }
 }

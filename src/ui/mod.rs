@@ -5,6 +5,7 @@ mod app;
 mod capaian_legend;
 mod capaian_settings;
 mod capaian_summary;
+mod chart_dialog;
 mod conflict_banner;
 mod dialog;
 mod drafts_common;

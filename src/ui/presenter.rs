@@ -55,6 +55,7 @@ pub fn Presenter() -> impl IntoView {
             "Escape" => p.stop(),
             "o" | "O" => p.overview(),
             "d" | "D" => editor.details.update(|d| *d = !*d),
+            "g" | "G" => cap.chart_open.update(|o| *o = !*o),
             "c" | "C" => toggle_highlight(Highlight::Crosscutting),
             "l" | "L" => toggle_highlight(Highlight::Lagging),
             "/" | "f" | "F" => {

@@ -64,6 +64,22 @@ test('realisasi for two indicators gives badges and colours for the selected yea
   await summary.getByRole('button', { name: /25 %.*Meningkatnya penanganan kemiskinan terpadu/ }).click();
   await summary.waitFor({ state: 'hidden' });
   assert.equal(await page.getByRole('treeitem', { name: ss2 }).getAttribute('aria-selected'), 'true');
+  // The selected box's indicator chart, drawn and downloadable.
+  await panelOf(page).getByRole('button', { name: 'Grafik', exact: true }).click();
+  const charts = page.getByRole('dialog', { name: 'Grafik indikator' });
+  const chart = charts.getByRole('img', { name: /Persentase RTS yang telah diintervensi/ });
+  await chart.waitFor();
+  const inked = await chart.evaluate((c) => {
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200)) ink++;
+    return ink / (px.length / 4);
+  });
+  assert.ok(inked > 0.01, `chart drawn: ${inked}`);
+  await page.screenshot({ path: join(SCREENSHOTS, 'chart.png') });
+  const [png] = await Promise.all([page.waitForEvent('download'), charts.getByRole('button', { name: 'Unduh PNG' }).click()]);
+  assert.match(png.suggestedFilename(), /\.png$/);
+  await charts.getByRole('button', { name: 'Tutup' }).click();
   // Bands set by the user: "cukup" from 20 % makes 25 % cukup.
   await page.getByRole('button', { name: 'Tampilan' }).click();
   await page.getByRole('menuitem', { name: 'Atur capaian…' }).click();

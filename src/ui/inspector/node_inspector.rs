@@ -19,6 +19,7 @@ pub fn NodeInspector(id: NodeId) -> impl IntoView {
     let editor = use_editor();
     let lang = editor.lang;
     let insp = Inspected::new(editor, id);
+    let charts = crate::achievement::use_achievement().chart_open;
     // What a folded section holds, in its summary.
     let kondisi = move || insp.read(|n| n.kondisi.clone());
     let codes =
@@ -34,6 +35,8 @@ pub fn NodeInspector(id: NodeId) -> impl IntoView {
     };
     view! {
         <div class="inspector node-details" id="node-details" tabindex="-1" on:keydown=on_key>
+            <button class="tool chart-button" disabled=move || insp.read(|n| n.indikator.is_empty())
+                on:click=move |_| charts.set(true)>{t(lang, Key::Chart)}</button>
             <Section key="node" title=t(lang, Key::NodeSection) gist=Some(Signal::derive(kondisi))>
                 <NodeFields insp />
             </Section>
