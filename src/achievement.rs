@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::capaian::{self, Band, Options};
 use crate::core::model::Tahun;
-use crate::state::Editor;
+use crate::state::{plan_year, Editor};
 
 #[derive(Clone, Copy)]
 pub struct Achievement {
@@ -87,7 +87,7 @@ pub fn provide_achievement(editor: Editor) -> Achievement {
             doc.with(|d| {
                 let inds = || d.nodes.values().flat_map(|n| &n.indikator);
                 let latest = inds().flat_map(|i| i.realisasi.keys().chain(i.realisasi_triwulan.keys())).max().copied();
-                latest.or_else(|| editor.card_options.with(|o| o.year))
+                latest.or(Some(plan_year(d, editor.year)))
             })
         })
     });
@@ -99,6 +99,8 @@ pub fn provide_achievement(editor: Editor) -> Achievement {
         let opts = options.get();
         editor.tree.with(|t| t.as_ref().map_or_else(Vec::new, |t| doc.with(|d| capaian::rollup(d, t, year, &opts))))
     });
+    // Cards show the targets of the year whose capaian they show.
+    Effect::new(move |_| editor.target_year.set(if shown.get() { year.get() } else { None }));
     let achievement = Achievement {
         shown,
         colour: RwSignal::new(true),

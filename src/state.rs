@@ -181,6 +181,11 @@ pub struct Editor {
     pub match_pos: RwSignal<usize>,
     /// `None` only for a document the codec would refuse.
     pub tree: Memo<Option<Tree>>,
+    /// The year whose targets cards show, when not this year's (capaian
+    /// shown for another year shows that year's targets beside it).
+    pub target_year: RwSignal<Option<Tahun>>,
+    /// This year, by the clock.
+    pub year: Tahun,
     pub card_options: Memo<CardOptions>,
     /// Each node's card size, by document index.
     pub sizes: Memo<Vec<Size>>,
@@ -203,8 +208,9 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         store.structure.track();
         doc.with_untracked(|d| Tree::build(d).ok())
     });
+    let target_year = RwSignal::new(None);
     let card_options = Memo::new(move |_| {
-        let year = doc.with(|d| d.meta.periode.as_ref().map(|p| year.clamp(p.awal, p.akhir))).or(Some(year));
+        let year = target_year.get().or_else(|| Some(doc.with(|d| plan_year(d, year))));
         CardOptions { details: details.get(), year, english: lang == Lang::En }
     });
     // Sizes only: a card's lines are made when it is mounted. After an edit
@@ -295,6 +301,8 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         query,
         match_pos: RwSignal::new(0),
         tree,
+        target_year,
+        year,
         card_options,
         sizes,
         layout,
@@ -311,6 +319,11 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
     });
     provide_context(editor);
     editor
+}
+
+/// The year whose targets are shown by default: `year` within the plan period.
+pub fn plan_year(d: &Document, year: Tahun) -> Tahun {
+    d.meta.periode.as_ref().map_or(year, |p| year.clamp(p.awal, p.akhir))
 }
 
 pub fn use_editor() -> Editor {

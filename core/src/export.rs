@@ -6,12 +6,16 @@
 //! Values keep the text as typed ("5.159") for CSV, and those that are
 //! numbers also carry their value (5159) so a workbook can compute with them.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::capaian;
 use crate::model::{Document, Indikator, JenisIndikator, Level, Node, Tahun, TingkatAnggaran};
 use crate::tree::Tree;
 use crate::value::{rupiah, Angka, Nilai};
+
+/// What a spreadsheet reads as the start of a formula in a cell.
+pub const FORMULA_START: [char; 4] = ['=', '+', '-', '@'];
 
 /// Names of the first two sheets of a workbook; level sheets never take them.
 pub const IKU_SHEET: &str = "IKU";
@@ -52,6 +56,15 @@ impl Cell {
                 Cell::Number { value: nilai, typed: v.as_str().trim().to_owned() }
             }
             _ => Cell::text(v.as_str()),
+        }
+    }
+
+    /// The cell in a CSV file: text that would start a formula guarded by `'`
+    /// (CSV injection: a shared file must not run anything when opened).
+    fn as_csv(&self) -> Cow<'_, str> {
+        match self {
+            Cell::Text(t) if t.len() > 1 && t.starts_with(FORMULA_START) => Cow::Owned(format!("'{t}")),
+            cell => Cow::Borrowed(cell.as_str()),
         }
     }
 
@@ -216,12 +229,14 @@ pub fn per_level(doc: &Document) -> Vec<Sheet> {
 /// between cells (its list separator, the comma being the decimal mark),
 /// UTF-8 with a BOM (else Excel guesses a legacy code page), CRLF, cells
 /// with `;`, `"` or line breaks quoted and their quotes doubled; numbers as
-/// typed. `table::rows` reads it back.
+/// typed. Text that a spreadsheet would run as a formula (starting with `=`,
+/// `+`, `-` or `@`) is written after an apostrophe, which Excel hides and
+/// the importer drops. `table::rows` reads it back.
 pub fn csv(sheet: &Sheet) -> String {
     let mut out = String::from("\u{feff}");
-    let header = sheet.header.iter().map(String::as_str);
+    let header = sheet.header.iter().map(|h| Cow::Borrowed(h.as_str()));
     for line in std::iter::once(header.collect::<Vec<_>>())
-        .chain(sheet.rows.iter().map(|r| r.iter().map(Cell::as_str).collect()))
+        .chain(sheet.rows.iter().map(|r| r.iter().map(Cell::as_csv).collect()))
     {
         for (k, cell) in line.iter().enumerate() {
             if k > 0 {
@@ -462,6 +477,17 @@ mod tests {
                 vec!["cr\r", "3,5"]
             ]
         );
+    }
+
+    #[test]
+    fn csv_never_writes_a_formula() {
+        let s = sheet(vec![
+            vec![Cell::text("=HYPERLINK(\"http://x\")"), Cell::text("@SUM(A1)")],
+            vec![Cell::text("- satu"), Cell::text("+62 812")],
+            vec![Cell::text("-"), Cell::nilai(&Nilai::from("-5"))],
+        ]);
+        let text = csv(&s);
+        assert_eq!(text, "\u{feff}A;B\r\n\"'=HYPERLINK(\"\"http://x\"\")\";'@SUM(A1)\r\n'- satu;'+62 812\r\n-;-5\r\n");
     }
 
     #[test]

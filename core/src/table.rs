@@ -331,6 +331,15 @@ fn parenthesised(s: &str) -> String {
     }
 }
 
+/// A cell as typed: the apostrophe a CSV export puts before text that would
+/// start a formula (see `export::csv`) is not part of it.
+fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(crate::export::FORMULA_START) => rest,
+        _ => cell,
+    }
+}
+
 /// The table's rows under `header` read as a tree: a root for the agency
 /// (named `title`), one sasaran strategis per row that names one (or starts
 /// a new number), and each row's indicator under the sasaran above it; rows
@@ -341,7 +350,7 @@ pub fn document(rows: &[Vec<String>], header: usize, columns: &[Column], title: 
     // cell a PDF split in two).
     let cell = |row: &[String], want: Column| -> String {
         let Some(k) = columns.iter().position(|c| *c == want) else { return String::new() };
-        let mut text = row.get(k).map(|c| c.trim().to_owned()).unwrap_or_default();
+        let mut text = row.get(k).map(|c| unguarded(c.trim()).to_owned()).unwrap_or_default();
         if k == last {
             for more in row.iter().skip(k + 1).map(|c| c.trim()).filter(|c| !c.is_empty()) {
                 text = format!("{text} {more}").trim().to_owned();

@@ -79,6 +79,22 @@ fn the_iku_examples_come_back_whole_through_the_table_importer() {
     }
 }
 
+/// Text a spreadsheet would run as a formula is guarded in the CSV, and comes
+/// back as typed.
+#[test]
+fn formula_like_text_is_guarded_and_comes_back_as_typed() {
+    let mut doc = example("tapin-dinsos-iku-2020");
+    let ind = doc.nodes.values_mut().nth(1).unwrap().indikator.first_mut().unwrap();
+    ind.nama = "=HYPERLINK(\"http://x\",\"klik\")".into();
+    ind.formula = "- jumlah A / jumlah B".into();
+    let text = csv(&iku_table(&doc));
+    assert!(text.contains("\"'=HYPERLINK(") && text.contains("'- jumlah A"), "{text}");
+    let back = reimport(&doc);
+    let got = back.nodes.values().nth(1).unwrap().indikator.first().unwrap();
+    assert_eq!(got.nama, "=HYPERLINK(\"http://x\",\"klik\")");
+    assert_eq!(got.formula, "- jumlah A / jumlah B");
+}
+
 /// In every document, each IKU indicator comes back under its box's
 /// statement, with its targets, in tree order.
 #[test]

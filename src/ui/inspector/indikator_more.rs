@@ -5,8 +5,9 @@ use super::nilai_warning;
 use super::parsed_field::ParsedField;
 use super::select_field::SelectField;
 use super::text_field::TextField;
-use super::values::{edit_baseline, parse_year, Row};
+use super::values::{edit_baseline, parse_bobot, parse_year, show_bobot, Row};
 use super::year_grid::YearGrid;
+use crate::core::capaian::{bobot, set_bobot, BOBOT};
 use crate::core::model::{AturanTriwulan, Indikator, Polaritas, Tahun};
 use crate::core::value::Nilai;
 use crate::i18n::{t, Key};
@@ -37,6 +38,10 @@ pub fn IndikatorMore(insp: Inspected, i: usize) -> impl IntoView {
                 set=move |k: usize| insp.change(&format!("indikator.{i}.polaritas"), |n| {
                     if let Some(x) = n.indikator.get_mut(i) { x.polaritas = POLARITAS[k.min(2)] }
                 }) />
+            <ParsedField label=t(lang, Key::Bobot) hint=t(lang, Key::BobotHint)
+                value=move || insp.ind(i, |x| x.extra.contains_key(BOBOT).then(|| bobot(x)))
+                parse=parse_bobot show=show_bobot
+                set={move |w: Option<f64>| insp.set_ind(i, BOBOT, |x| set_bobot(x, w))} />
             <div class="pair">
                 <TextField label=t(lang, Key::Baseline) value=baseline
                     warning=move || nilai_warning(lang, &baseline()).map(str::to_owned)

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::core::capaian::MAX_BOBOT;
 use crate::core::model::{Baseline, Extra, Indikator, Periode, Tahun};
 use crate::core::value::{rupiah, Angka, Nilai};
 
@@ -106,6 +107,23 @@ pub fn parse_year(text: &str) -> Result<Option<Tahun>, Invalid> {
         Ok(y) if s.len() == 4 && (1900..=2100).contains(&y) => Ok(Some(y)),
         _ => Err(Invalid),
     }
+}
+
+/// An indicator's weight: a number from 0 to [`MAX_BOBOT`], written the
+/// Indonesian way ("1,5"); blank is none (counts as 1).
+pub fn parse_bobot(text: &str) -> Result<Option<f64>, Invalid> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    match Nilai::new(text).parse() {
+        Ok(Angka::Tunggal { nilai, persen: false }) if (0.0..=MAX_BOBOT).contains(&nilai) => Ok(Some(nilai)),
+        _ => Err(Invalid),
+    }
+}
+
+/// A weight as planners write it ("1,5").
+pub fn show_bobot(w: &f64) -> String {
+    w.to_string().replace('.', ",")
 }
 
 /// "2024" or "2023–2028" (also "2023-2028", "2023 s.d. 2028"); blank is none.
@@ -216,6 +234,19 @@ mod tests {
         assert_eq!(parse_periode("2028-2023"), Err(Invalid));
         assert_eq!(parse_periode("2023-"), Err(Invalid));
         assert_eq!(show_periode(&(2023, 2028)), "2023–2028");
+    }
+
+    #[test]
+    fn weights_as_typed() {
+        assert_eq!(parse_bobot("2"), Ok(Some(2.0)));
+        assert_eq!(parse_bobot(" 1,5 "), Ok(Some(1.5)));
+        assert_eq!(parse_bobot("0"), Ok(Some(0.0)));
+        assert_eq!(parse_bobot(""), Ok(None));
+        assert_eq!(parse_bobot("-1"), Err(Invalid));
+        assert_eq!(parse_bobot("20%"), Err(Invalid));
+        assert_eq!(parse_bobot("berat"), Err(Invalid));
+        assert_eq!(show_bobot(&1.5), "1,5");
+        assert_eq!(show_bobot(&2.0), "2");
     }
 
     #[test]
