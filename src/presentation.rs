@@ -12,7 +12,7 @@ use crate::core::viewport::Viewport;
 use crate::state::Editor;
 
 /// How long a step's glide lasts.
-const GLIDE_MS: f64 = 350.0;
+const GLIDE_MS: f64 = 300.0;
 
 /// What to dim so the rest stands out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -99,6 +99,7 @@ impl Presentation {
             return;
         }
         self.glide.update_value(|g| *g += 1);
+        self.editor.held_step.set(None);
         self.on.set(false);
         if let Some((selected, viewport, outline, fitted)) = self.saved.try_update_value(Option::take).flatten() {
             let e = self.editor;
@@ -162,6 +163,7 @@ impl Presentation {
     fn glide_to(&self, to: Viewport) {
         let e = self.editor;
         self.glide.update_value(|g| *g += 1);
+        e.held_step.set(Some(to.text_step()));
         let (w, h) = e.screen.get_untracked();
         let glide = Glide {
             e,
@@ -204,6 +206,9 @@ impl Glide {
             self.e.fitted.set(false);
             if t < 1.0 {
                 self.frame();
+            } else {
+                // The end view is at the held step: letting go redraws nothing.
+                self.e.held_step.set(None);
             }
         });
     }

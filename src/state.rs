@@ -167,6 +167,9 @@ pub struct Editor {
     /// The viewport at its text step, and the scale the drawing gets on top
     /// (see `Viewport::stepped`): cards are placed with the first.
     pub drawn: Memo<(Viewport, f64)>,
+    /// A text step held while the view glides (presentation), so cards are
+    /// laid out once at the size they end at, not at every step passed.
+    pub held_step: RwSignal<Option<f64>>,
     /// True while the view is as "fit" left it: a resize then fits again.
     pub fitted: RwSignal<bool>,
     /// Canvas size in CSS pixels, kept by the canvas's resize observer.
@@ -279,7 +282,11 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         tree.with(|t| t.as_ref().map(|t| doc.with(|d| search(d, t, &q))).unwrap_or_default())
     });
     let viewport = RwSignal::new(Viewport::default());
-    let drawn = Memo::new(move |_| viewport.with(Viewport::stepped));
+    let held_step = RwSignal::new(None);
+    let drawn = Memo::new(move |_| {
+        let held = held_step.get();
+        viewport.with(|v| held.map_or_else(|| v.stepped(), |step| v.stepped_at(step)))
+    });
     let editor = Editor {
         lang,
         store,
@@ -293,6 +300,7 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         outline,
         viewport,
         drawn,
+        held_step,
         fitted: RwSignal::new(true),
         screen,
         details,

@@ -41,7 +41,17 @@ impl Viewport {
     /// scale (about the screen's top-left corner) that takes it to this one,
     /// between TEXT_STEP^-1/2 and TEXT_STEP^1/2.
     pub fn stepped(&self) -> (Viewport, f64) {
-        let step = TEXT_STEP.powf((self.k.ln() / TEXT_STEP.ln()).round());
+        self.stepped_at(self.text_step())
+    }
+
+    /// The text step nearest this view's zoom.
+    pub fn text_step(&self) -> f64 {
+        TEXT_STEP.powf((self.k.ln() / TEXT_STEP.ln()).round())
+    }
+
+    /// This view split at a given text step (held through an animated zoom,
+    /// so text is laid out once rather than at every step it passes).
+    pub fn stepped_at(&self, step: f64) -> (Viewport, f64) {
         let rest = self.k / step;
         (Viewport { k: step, tx: self.tx / rest, ty: self.ty / rest }, rest)
     }
@@ -210,6 +220,19 @@ mod tests {
         // From 1 % to 400 % text is laid out at 18 scales, not at 400.
         assert_eq!(steps.len(), 18, "{steps:?}");
         assert_eq!(Viewport { k: 1.0, tx: 3.0, ty: 4.0 }.stepped(), (Viewport { k: 1.0, tx: 3.0, ty: 4.0 }, 1.0));
+    }
+
+    #[test]
+    fn a_view_held_at_another_step_scaled_by_the_rest_is_the_view() {
+        let v = Viewport { k: 0.3, tx: -250.0, ty: 80.0 };
+        for step in [v.text_step(), 0.0625, 2.0] {
+            let (held, rest) = v.stepped_at(step);
+            assert!(close(held.k, step) && close(held.k * rest, v.k));
+            let (sx, sy) = held.to_screen(512.0, -64.0);
+            let (ex, ey) = v.to_screen(512.0, -64.0);
+            assert!(close(sx * rest, ex) && close(sy * rest, ey));
+        }
+        assert_eq!(v.stepped_at(v.text_step()), v.stepped());
     }
 
     #[test]
