@@ -23,22 +23,22 @@ pub fn ChartDialog() -> impl IntoView {
     let editor = use_editor();
     let lang = editor.lang;
     let open = use_achievement().chart_open;
+    // Follows the selection while open (presentation steps move it).
     let series = Memo::new(move |_| {
         if !open.get() {
             return Vec::new();
         }
-        let i = editor.selected_index();
+        let id = editor.selected.get();
         editor.store.doc.with(|d| {
             let periode = d.meta.periode.as_ref();
-            i.and_then(|i| d.nodes.get_index(i))
-                .map(|(_, n)| n.indikator.iter().map(|ind| indicator_series(ind, periode)).collect())
+            id.and_then(|id| d.nodes.get(&id))
+                .map(|n| n.indikator.iter().map(|ind| indicator_series(ind, periode)).collect())
                 .unwrap_or_default()
         })
     });
     let title = move || {
-        editor
-            .selected_index()
-            .and_then(|i| editor.store.doc.with(|d| d.nodes.get_index(i).map(|(_, n)| n.kondisi.clone())))
+        let id = editor.selected.get()?;
+        editor.store.doc.with(|d| d.nodes.get(&id).map(|n| n.kondisi.clone()))
     };
     let labels = ChartLabels {
         target: t(lang, Key::Target),

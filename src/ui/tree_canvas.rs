@@ -142,7 +142,7 @@ pub fn TreeCanvas() -> impl IntoView {
                 // of either rebuilds the lists, everything else updates in place.
                 {move || {
                     editor.store.generation.track();
-                    editor.details.track();
+                    editor.card_options.track();
                     view! {
                         <g class="cards">
                             <For each=cards key=|k| k.clone() let:k>

@@ -43,9 +43,22 @@ test('realisasi for two indicators gives badges and colours for the selected yea
   assert.equal(await badge(page, ss2).locator('text').textContent(), '50 %');
   assert.match(await badge(page, ss2).getAttribute('class'), /cukup/);
   assert.match(await badge(page, ss2).locator('title').textContent(), /Capaian 2024: 50 % \(cukup\)/);
+  // Cards show the targets of the year whose capaian they show.
+  assert.match(await page.getByRole('treeitem', { name: ss1 }).textContent(), /T2024: 80/);
   await page.screenshot({ path: join(SCREENSHOTS, 'capaian.png') });
   // A realisasi changed: the badge follows.
   await select(page, ss2);
+  // An indicator's weight (for weighted averages) is typed the Indonesian way.
+  await panelOf(page).getByText('Rincian indikator').first().click();
+  const bobot = panelOf(page).getByLabel('Bobot (rata-rata berbobot)').first();
+  await bobot.fill('1,5');
+  await bobot.blur();
+  assert.equal(await bobot.getAttribute('aria-invalid'), 'false');
+  await bobot.fill('-2');
+  await bobot.blur();
+  assert.equal(await bobot.getAttribute('aria-invalid'), 'true');
+  await bobot.fill('');
+  await bobot.blur();
   await panelOf(page).getByLabel('Realisasi 2024', { exact: true }).fill('15');
   await page.waitForFunction(() => [...document.querySelectorAll('.card .badge text')].some((t) => t.textContent === '25 %'));
   assert.match(await badge(page, ss2).getAttribute('class'), /kurang/);
@@ -69,6 +82,7 @@ test('realisasi for two indicators gives badges and colours for the selected yea
   const charts = page.getByRole('dialog', { name: 'Grafik indikator' });
   const chart = charts.getByRole('img', { name: /Persentase RTS yang telah diintervensi/ });
   await chart.waitFor();
+  assert.equal(await charts.locator('.dialog-sub').textContent(), 'Meningkatnya penanganan kemiskinan terpadu', 'names the box');
   const inked = await chart.evaluate((c) => {
     const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let ink = 0;

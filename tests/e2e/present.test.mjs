@@ -14,7 +14,7 @@ const bar = (page) => page.getByRole('region', { name: 'Presentasi' });
 const count = async (page) => (await bar(page).getByRole('status').textContent()).match(/^(\d+) \/ (\d+)/).slice(1).map(Number);
 const selectedName = (page) => page.locator('[role=treeitem][aria-selected=true]').getAttribute('aria-label');
 
-// The glide lasts 350 ms; a step is done when the view stops moving.
+// The glide lasts 300 ms; a step is done when the view stops moving.
 async function settled(page) {
   await page.waitForFunction(() => new Promise((done) => {
     const at = () => document.querySelector('.tree-layer, svg g[transform]')?.getAttribute('transform');
@@ -58,6 +58,32 @@ test('three steps by keyboard and by PageDown, a picture of each; Escape restore
   await page.keyboard.press('ArrowUp');
   await settled(page);
   assert.equal((await count(page))[0], 3);
+  // Jump by search: / opens the search, Enter goes to the first box found.
+  await page.keyboard.press('/');
+  const search = bar(page).getByRole('searchbox', { name: 'Lompat ke kotak… (Enter)' });
+  await search.waitFor();
+  await search.fill('kemiskinan terpadu');
+  await search.press('Enter');
+  await settled(page);
+  assert.match(await selectedName(page), /^Meningkatnya penanganan kemiskinan terpadu/, 'jumped to the box found');
+  assert.equal(await search.count(), 0, 'the search closes');
+  assert.ok((await count(page))[0] > 3);
+  // C dims all but crosscutting boxes, L all but lagging ones; again undoes.
+  const app = page.locator('.app');
+  await page.keyboard.press('c');
+  assert.match(await app.getAttribute('class'), /dim-but-crosscutting/);
+  await page.keyboard.press('l');
+  assert.match(await app.getAttribute('class'), /dim-but-lagging/);
+  assert.doesNotMatch(await app.getAttribute('class'), /dim-but-crosscutting/);
+  await page.keyboard.press('l');
+  assert.doesNotMatch(await app.getAttribute('class'), /dim-but/);
+  // D toggles the details on the cards.
+  const lines = async () => page.locator('[role=treeitem][aria-selected=true] text').count();
+  const detailed = await lines();
+  await page.keyboard.press('d');
+  await page.waitForFunction((n) => document.querySelectorAll('[role=treeitem][aria-selected=true] text').length < n, detailed);
+  await page.keyboard.press('d');
+  await page.waitForFunction((n) => document.querySelectorAll('[role=treeitem][aria-selected=true] text').length === n, detailed);
   // Overview, then leave.
   await page.keyboard.press('o');
   await page.keyboard.press('Escape');
