@@ -149,6 +149,9 @@ pub struct Editor {
     pub lang: Lang,
     pub store: Store,
     pub selected: RwSignal<Option<NodeId>>,
+    /// The box the side panel shows: the selection, once the frame showing
+    /// it on the tree has been drawn (see `SidePanel`).
+    pub inspected: RwSignal<Option<NodeId>>,
     /// The node whose kondisi is being typed on the canvas.
     pub editing: RwSignal<Option<NodeId>>,
     /// The node the "move to…" picker is moving.
@@ -291,6 +294,7 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         lang,
         store,
         selected: RwSignal::new(None),
+        inspected: RwSignal::new(None),
         editing: RwSignal::new(None),
         moving: RwSignal::new(None),
         help: RwSignal::new(false),

@@ -35,8 +35,11 @@ pub fn PictureDialog(open: RwSignal<bool>) -> impl IntoView {
         Part::Branch => editor.selected_index().map(Region::Branch),
     };
     // The picture's pixel size, or why the PNG cannot be made.
+    // Only while open: drawing the picture costs a full SVG of the tree.
     let size = move || {
-        open.track();
+        if !open.get() {
+            return None;
+        }
         editor.layout.track();
         let p = region().and_then(|r| picture(editor, r))?;
         Some(png_size(&p, scale.get()))

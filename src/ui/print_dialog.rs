@@ -37,8 +37,11 @@ pub fn PrintDialog(open: RwSignal<bool>) -> impl IntoView {
     let rows = RwSignal::new(2usize);
     let pages_html = RwSignal::new(String::new());
     let page = move || Page { paper: paper.get(), landscape: landscape.get() };
+    // Only while open: the whole tree as SVG is not made at every edit.
     let whole = Memo::new(move |_| {
-        open.track();
+        if !open.get() {
+            return None;
+        }
         editor.layout.track();
         editor.card_options.track();
         picture(editor, Region::Whole)

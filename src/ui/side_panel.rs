@@ -1,9 +1,10 @@
 use leptos::prelude::*;
+use std::time::Duration;
 
 use super::inspector::{Folded, MetaInspector, NodeInspector};
 use crate::i18n::{t, Key};
 use crate::prefs::{clamp_width, use_prefs};
-use crate::state::use_editor;
+use crate::state::{use_editor, Editor};
 
 /// Keyboard step when resizing the panel with the arrow keys.
 const RESIZE_STEP: f64 = 24.0;
@@ -17,9 +18,24 @@ pub fn SidePanel() -> impl IntoView {
     let prefs = use_prefs();
     let lang = editor.lang;
     Folded::provide();
-    // Every edit sets the selection again; the forms are rebuilt only when
-    // it really changes, so the input being typed in stays.
-    let selected = Memo::new(move |_| editor.selected.get());
+    // The forms follow the selection. After an edit (add, delete, undo…)
+    // they follow once the tree has drawn it: building them (hundreds of
+    // elements) in that frame would make the edit wait for the panel. They
+    // are rebuilt only when the box really changes, so the input being
+    // typed in stays.
+    Effect::new(move |seen: Option<u64>| {
+        // Runs after every edit too, so `seen` is the count before this change.
+        let edits = editor.store.edits.get();
+        if editor.selected.get() != editor.inspected.get_untracked() {
+            if seen.is_some_and(|seen| seen != edits) {
+                request_animation_frame(move || set_timeout(move || catch_up(editor), Duration::ZERO));
+            } else {
+                catch_up(editor);
+            }
+        }
+        edits
+    });
+    let selected = Memo::new(move |_| editor.inspected.get());
     let body = move || match selected.get() {
         Some(id) => view! { <NodeInspector id /> }.into_any(),
         None => view! { <MetaInspector /> }.into_any(),
@@ -67,5 +83,13 @@ pub fn SidePanel() -> impl IntoView {
             // A shared document is shown, not edited, until kept as a draft.
             <fieldset class="inspector-frame" disabled=move || editor.store.read_only()>{body}</fieldset>
         </aside>
+    }
+}
+
+/// The panel shows the selected box now (where focus must go into it).
+pub fn catch_up(editor: Editor) {
+    let now = editor.selected.get_untracked();
+    if editor.inspected.with_untracked(|i| *i != now) {
+        editor.inspected.set(now);
     }
 }

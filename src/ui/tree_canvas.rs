@@ -8,6 +8,7 @@ use super::capaian_legend::CapaianLegend;
 use super::drop_target::DropTarget;
 use super::kondisi_editor::KondisiEditor;
 use super::minimap::Minimap;
+use super::side_panel::catch_up;
 use super::tree_card::{TreeCard, TreeItemStub};
 use crate::commands::{run, Command};
 use crate::core::card::{CardFonts, BAND_H, KONDISI_LINE_H, PAD};
@@ -405,7 +406,7 @@ fn on_tree_key(editor: Editor, tab_leaves: StoredValue<bool>, ev: web_sys::Keybo
             None
         }
         "Enter" if ev.alt_key() => {
-            focus_details();
+            focus_details(editor);
             None
         }
         "Tab" if leaves || ev.shift_key() => return,
@@ -460,11 +461,20 @@ pub fn focus_card(i: usize) {
     });
 }
 
-/// Enter on a card: move focus to its details in the side panel.
-fn focus_details() {
-    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("node-details"));
-    if let Some(el) = el {
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+/// Alt+Enter on a card: move focus to its details in the side panel, once
+/// the panel shows them (it follows a new selection a frame late).
+fn focus_details(editor: Editor) {
+    let focus = || {
+        let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("node-details"));
+        if let Some(el) = el {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
+    if editor.inspected.with_untracked(|i| *i == editor.selected.get_untracked()) {
+        focus();
+    } else {
+        catch_up(editor);
+        request_animation_frame(focus);
     }
 }
 

@@ -228,6 +228,8 @@ async function bench(browser, n) {
   const target = pickTarget(JSON.parse(readFileSync(path, 'utf8')));
   // A card's accessible name is "kondisi, level" (`tree_card::item_name`).
   const named = (kondisi) => `${kondisi.trim()}, `;
+  /** A new box's accessible name: its statement is not filled in yet. */
+  const EMPTY = named('kondisi belum diisi');
 
   const page = await browser.newPage({ viewport: VIEWPORT });
   page.setDefaultTimeout(TIMEOUT);
@@ -336,13 +338,13 @@ async function bench(browser, n) {
     await focusSelected();
     adding.push(await timed('Tab'));
     await editorOpen();
-    await selectedIs('…, ');
+    await selectedIs(EMPTY);
     await titled('Urungkan', 'tambah anak');
     await guard(page.keyboard.press('Escape'));
     await editorClosed();
     await guard(page.keyboard.press('Control+z'));
     await selectedIs(named(target.kondisi));
-    await absent('…, ');
+    await absent(EMPTY);
     await settle();
   }
 
