@@ -209,3 +209,12 @@ pub async fn clipboard_read() -> Option<String> {
     let clipboard = web_sys::window()?.navigator().clipboard();
     JsFuture::from(clipboard.read_text()).await.ok()?.as_string()
 }
+
+/// Focus options that do not scroll the element into view: the canvas
+/// places what it focuses itself, and scrolling would make the browser lay
+/// the page out at once, in the middle of an edit.
+pub fn quiet_focus() -> web_sys::FocusOptions {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    options
+}

@@ -6,6 +6,7 @@ use crate::core::card::{CardFonts, BAND_H, PAD};
 use crate::core::model::NodeId;
 use crate::i18n::{t, Key};
 use crate::state::{use_editor, Editor};
+use crate::web::quiet_focus;
 
 /// Types a card's kondisi in place (double-click or F2): the card grows as
 /// the text does; Enter or leaving commits (one undo step), Escape restores
@@ -106,7 +107,9 @@ pub fn begin(editor: Editor, id: NodeId) {
         let _ = el.set_attribute(ORIGINAL, &text);
         el.set_value(&text);
         el.set_hidden(false);
-        let _ = el.focus();
+        // It sits over the card, in view: scrolling to it would only make the
+        // browser lay the page out now, before the tree has been redrawn.
+        let _ = el.focus_with_options(&quiet_focus());
         el.select();
     }
 }

@@ -21,7 +21,7 @@ use crate::core::raster::{Pixels, Rgba};
 use crate::core::viewport::{wheel, Wheel};
 use crate::i18n::{t, Key};
 use crate::state::{use_editor, Editor};
-use crate::web::put_pixels;
+use crate::web::{put_pixels, quiet_focus};
 
 /// Beyond this many cards in view, cards are painted as plain boxes on a
 /// canvas: thousands of SVG groups make panning stutter.
@@ -443,7 +443,7 @@ pub fn focus_card(i: usize) {
     let focus = move || {
         let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("card-{i}")));
         if let Some(el) = el {
-            let _ = el.unchecked_into::<web_sys::SvgElement>().focus();
+            let _ = el.unchecked_into::<web_sys::SvgElement>().focus_with_options(&quiet_focus());
         }
     };
     focus();
