@@ -3,26 +3,14 @@
 //! reads back through the table importer to the same sasaran and
 //! indicators; the matrix and the level sheets hold every box and value.
 
-use std::path::PathBuf;
-
-use pohon_core::codec::import;
 use pohon_core::export::{csv, iku_table, matrix, per_level, Cell, Sheet};
 use pohon_core::model::{Document, JenisIndikator, Node};
 use pohon_core::table::{document, header, rows};
 use pohon_core::tree::Tree;
 
-const EXAMPLES: [&str; 5] = [
-    "bengkulu-selatan-dinsos-2024",
-    "dinsos-2024",
-    "payakumbuh-dinsos-2023-2028",
-    "sumbar-dinsos-iku-2023",
-    "tapin-dinsos-iku-2020",
-];
-
-fn example(name: &str) -> Document {
-    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/examples")).join(format!("{name}.json"));
-    import(&std::fs::read(path).unwrap()).unwrap().document
-}
+#[path = "support/examples.rs"]
+mod examples;
+use examples::{example, EXAMPLES};
 
 /// The examples, the built-in sample (it has yearly targets) and a seeded tree.
 fn documents() -> Vec<(String, Document)> {

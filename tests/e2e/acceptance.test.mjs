@@ -4,14 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, fresh, SCREENSHOTS } from './browser.mjs';
+import { launch, fresh, panelOf, SCREENSHOTS } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const names = (page) => page.$$eval('[role=treeitem]', (items) => items.map((i) => i.getAttribute('aria-label')).sort());
-const panel = (page) => page.getByRole('complementary', { name: 'Panel rincian' });
 
 /** Tab (with Shift, backwards) until the focused element matches `predicate`. */
 async function tabTo(page, predicate, shift = false) {
@@ -104,7 +103,7 @@ test('by keyboard: new document, three levels with indicators and targets; undo 
   assert.deepEqual(await names(page), built);
   assert.equal(await page.getByRole('treeitem', { name: /^Tersedianya bantuan sosial/ }).getAttribute('aria-selected'), 'true');
   assert.equal(await page.locator('.zoom-level').textContent(), zoom);
-  const target = panel(page).getByLabel(`Target ${year + 1}`, { exact: true });
+  const target = panelOf(page).getByLabel(`Target ${year + 1}`, { exact: true });
   assert.equal(await target.inputValue(), '85');
   assert.deepEqual(errors, []);
   await context.close();

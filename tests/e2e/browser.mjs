@@ -81,3 +81,12 @@ export async function isolated(browser, path = '', size = { width: 1366, height:
   await page.getByRole('tree').waitFor();
   return { context, page, errors };
 }
+
+/** The side panel, where the selected box (or the document) is edited. */
+export const panelOf = (page) => page.getByRole('complementary', { name: 'Panel rincian' });
+
+/** Clicks the box named `name` and waits for its details in the side panel. */
+export async function select(page, name) {
+  await page.getByRole('treeitem', { name }).click();
+  await panelOf(page).locator('#node-details').waitFor();
+}

@@ -3,18 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SCREENSHOTS, isolated, launch } from './browser.mjs';
+import { SCREENSHOTS, isolated, launch, panelOf, select } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-const panelOf = (page) => page.getByRole('complementary', { name: 'Panel rincian' });
-
-async function select(page, name) {
-  await page.getByRole('treeitem', { name }).click();
-  await panelOf(page).getByLabel('Kondisi', { exact: true }).waitFor();
-}
 
 const badge = (page, name) => page.getByRole('treeitem', { name }).locator('.badge');
 

@@ -3,18 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, open, SCREENSHOTS } from './browser.mjs';
+import { launch, open, panelOf, select, SCREENSHOTS } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-const panelOf = (page) => page.getByRole('complementary', { name: 'Panel rincian' });
-
-async function select(page, name) {
-  await page.getByRole('treeitem', { name }).click();
-  await panelOf(page).locator('#node-details').waitFor();
-}
 
 test('typing the statement changes the card; Ctrl+Z on the tree undoes the typing in one step', async () => {
   const { page, errors } = await open(browser);

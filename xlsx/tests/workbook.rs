@@ -5,7 +5,6 @@
 //! here, on its limits, and on any bytes without a panic.
 
 use std::io::{Cursor, Read};
-use std::path::PathBuf;
 
 use calamine::{Data, Reader, Xlsx};
 use pohon_core::export::{self, Cell};
@@ -17,18 +16,9 @@ use pohon_xlsx::{read, write, Book, XlsxError, MAX_MB};
 use proptest::prelude::*;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
-const EXAMPLES: [&str; 5] = [
-    "bengkulu-selatan-dinsos-2024",
-    "dinsos-2024",
-    "payakumbuh-dinsos-2023-2028",
-    "sumbar-dinsos-iku-2023",
-    "tapin-dinsos-iku-2020",
-];
-
-fn example(name: &str) -> Document {
-    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/examples")).join(format!("{name}.json"));
-    pohon_core::codec::import(&std::fs::read(path).unwrap()).unwrap().document
-}
+#[path = "../../core/tests/support/examples.rs"]
+mod examples;
+use examples::{example, EXAMPLES};
 
 /// The built-in sample with realisasi, a text target, budget lines and a custom level added.
 fn rich() -> Document {
