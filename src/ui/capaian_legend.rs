@@ -6,7 +6,8 @@ use crate::i18n::{band_name, t, Key};
 use crate::state::use_editor;
 
 /// While capaian is shown: the year and what each colour means, in words
-/// and thresholds, over the canvas's bottom-left corner.
+/// and thresholds, over the canvas's bottom-left corner; it folds to one
+/// line.
 #[component]
 pub fn CapaianLegend() -> impl IntoView {
     let lang = use_editor().lang;
@@ -30,9 +31,12 @@ pub fn CapaianLegend() -> impl IntoView {
     view! {
         <Show when=move || cap.shown.get()>
             <aside class="capaian-legend" aria-label=t(lang, Key::CapaianSection)>
-                <strong>{move || t(lang, Key::CapaianSummaryYear).replace("{year}", &cap.year.get().map(|y| y.to_string()).unwrap_or_default())}</strong>
-                <ul>{entries}</ul>
-                <button class="tool" on:click=move |_| cap.summary_open.set(true)>{t(lang, Key::CapaianSummary)}</button>
+                // Folds to its heading where it would cover boxes.
+                <details open>
+                    <summary><strong>{move || t(lang, Key::CapaianSummaryYear).replace("{year}", &cap.year.get().map(|y| y.to_string()).unwrap_or_default())}</strong></summary>
+                    <ul>{entries}</ul>
+                    <button class="tool" on:click=move |_| cap.summary_open.set(true)>{t(lang, Key::CapaianSummary)}</button>
+                </details>
             </aside>
         </Show>
     }

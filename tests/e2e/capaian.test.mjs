@@ -39,6 +39,13 @@ test('realisasi for two indicators gives badges and colours for the selected yea
   // Cards show the targets of the year whose capaian they show.
   assert.match(await page.getByRole('treeitem', { name: ss1 }).textContent(), /T2024: 80/);
   await page.screenshot({ path: join(SCREENSHOTS, 'capaian.png') });
+  // The legend names the year and folds to that line.
+  const legend = page.getByRole('complementary', { name: 'Capaian' });
+  assert.match(await legend.textContent(), /Capaian tahun 2024.*≥ 100 % sangat baik/);
+  await legend.getByText('Capaian tahun 2024').click();
+  assert.equal(await legend.getByText('sangat baik').isVisible(), false, 'folded');
+  await legend.getByText('Capaian tahun 2024').click();
+  assert.equal(await legend.getByText('sangat baik').isVisible(), true);
   // A realisasi changed: the badge follows.
   await select(page, ss2);
   // An indicator's weight (for weighted averages) is typed the Indonesian way.
