@@ -3,6 +3,7 @@
 //! recomputed only while shown).
 
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 use crate::core::capaian::{self, Band, Options};
 use crate::core::model::Tahun;
@@ -72,14 +73,13 @@ pub fn provide_achievement(editor: Editor) -> Achievement {
     });
     let doc = editor.store.doc;
     let years = Memo::new(move |_| {
+        // A set: a 10k-box tree has a hundred thousand yearly values, of a few years.
         doc.with(|d| {
-            let mut years: Vec<Tahun> = d.meta.periode.as_ref().map(|p| p.years().collect()).unwrap_or_default();
+            let mut years: BTreeSet<Tahun> = d.meta.periode.as_ref().map(|p| p.years().collect()).unwrap_or_default();
             for ind in d.nodes.values().flat_map(|n| &n.indikator) {
                 years.extend(ind.target.keys().chain(ind.realisasi.keys()).chain(ind.realisasi_triwulan.keys()));
             }
-            years.sort_unstable();
-            years.dedup();
-            years
+            years.into_iter().collect()
         })
     });
     let year = Memo::new(move |_| {
