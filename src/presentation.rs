@@ -99,7 +99,7 @@ impl Presentation {
             return;
         }
         self.glide.update_value(|g| *g += 1);
-        self.editor.held_step.set(None);
+        self.editor.held.set(None);
         self.on.set(false);
         if let Some((selected, viewport, outline, fitted)) = self.saved.try_update_value(Option::take).flatten() {
             let e = self.editor;
@@ -163,7 +163,7 @@ impl Presentation {
     fn glide_to(&self, to: Viewport) {
         let e = self.editor;
         self.glide.update_value(|g| *g += 1);
-        e.held_step.set(Some(to.text_step()));
+        e.held.set(Some(to.stepped().0));
         let (w, h) = e.screen.get_untracked();
         let glide = Glide {
             e,
@@ -207,8 +207,8 @@ impl Glide {
             if t < 1.0 {
                 self.frame();
             } else {
-                // The end view is at the held step: letting go redraws nothing.
-                self.e.held_step.set(None);
+                // The end view is the held one: letting go redraws nothing.
+                self.e.held.set(None);
             }
         });
     }

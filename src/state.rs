@@ -19,7 +19,7 @@ use crate::core::model::{Document, Meta, Node, NodeId, Tahun};
 use crate::core::ops::{transact, Change, Op, OpError, Tx};
 use crate::core::outline::{search, Outline};
 use crate::core::tree::Tree;
-use crate::core::viewport::Viewport;
+use crate::core::viewport::{Shift, Viewport};
 use crate::i18n::{fetch_error, import_error, op_error, t, Key, Lang};
 use crate::web::{
     fetch_bytes, mark, measure_card_fonts, measure_first_paint, push_query_param, read_file, replace_query_param, timed,
@@ -169,10 +169,14 @@ pub struct Editor {
     pub viewport: RwSignal<Viewport>,
     /// The viewport at its text step, and the scale the drawing gets on top
     /// (see `Viewport::stepped`): cards are placed with the first.
-    pub drawn: Memo<(Viewport, f64)>,
-    /// A text step held while the view glides (presentation), so cards are
-    /// laid out once at the size they end at, not at every step passed.
-    pub held_step: RwSignal<Option<f64>>,
+    pub drawn: Memo<(Viewport, Shift)>,
+    /// The view cards are drawn in while the view glides (presentation):
+    /// the one it ends at, so cards are placed and laid out once and each
+    /// frame moves only the drawing's transform.
+    pub held: RwSignal<Option<Viewport>>,
+    /// The view cards and connectors are placed in (`drawn`'s first half):
+    /// unchanged through a glide, so nothing placed in it is touched then.
+    pub placed: Memo<Viewport>,
     /// True while the view is as "fit" left it: a resize then fits again.
     pub fitted: RwSignal<bool>,
     /// Canvas size in CSS pixels, kept by the canvas's resize observer.
@@ -285,10 +289,16 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         tree.with(|t| t.as_ref().map(|t| doc.with(|d| search(d, t, &q))).unwrap_or_default())
     });
     let viewport = RwSignal::new(Viewport::default());
-    let held_step = RwSignal::new(None);
+    let held = RwSignal::new(None::<Viewport>);
     let drawn = Memo::new(move |_| {
-        let held = held_step.get();
-        viewport.with(|v| held.map_or_else(|| v.stepped(), |step| v.stepped_at(step)))
+        let held = held.get();
+        viewport.with(|v| match held {
+            Some(h) => (h, v.from_held(&h)),
+            None => {
+                let (step, rest) = v.stepped();
+                (step, Shift { s: rest, dx: 0.0, dy: 0.0 })
+            }
+        })
     });
     let editor = Editor {
         lang,
@@ -304,7 +314,8 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         outline,
         viewport,
         drawn,
-        held_step,
+        held,
+        placed: Memo::new(move |_| drawn.with(|d| d.0)),
         fitted: RwSignal::new(true),
         screen,
         details,

@@ -28,6 +28,14 @@ impl Default for Viewport {
     }
 }
 
+/// A screen transform: scale by `s` about the top-left corner, then shift.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shift {
+    pub s: f64,
+    pub dx: f64,
+    pub dy: f64,
+}
+
 impl Viewport {
     pub fn to_screen(&self, x: f64, y: f64) -> (f64, f64) {
         (x * self.k + self.tx, y * self.k + self.ty)
@@ -41,19 +49,18 @@ impl Viewport {
     /// scale (about the screen's top-left corner) that takes it to this one,
     /// between TEXT_STEP^-1/2 and TEXT_STEP^1/2.
     pub fn stepped(&self) -> (Viewport, f64) {
-        self.stepped_at(self.text_step())
-    }
-
-    /// The text step nearest this view's zoom.
-    pub fn text_step(&self) -> f64 {
-        TEXT_STEP.powf((self.k.ln() / TEXT_STEP.ln()).round())
-    }
-
-    /// This view split at a given text step (held through an animated zoom,
-    /// so text is laid out once rather than at every step it passes).
-    pub fn stepped_at(&self, step: f64) -> (Viewport, f64) {
+        let step = TEXT_STEP.powf((self.k.ln() / TEXT_STEP.ln()).round());
         let rest = self.k / step;
         (Viewport { k: step, tx: self.tx / rest, ty: self.ty / rest }, rest)
+    }
+
+    /// The screen transform (scale `s` about the top-left corner, then a
+    /// shift `dx`, `dy`) that takes a drawing made in view `held` to this
+    /// view. A glide draws the cards once, in the view it ends at, and moves
+    /// only this transform: no card is placed or laid out again per frame.
+    pub fn from_held(&self, held: &Viewport) -> Shift {
+        let s = self.k / held.k;
+        Shift { s, dx: self.tx - s * held.tx, dy: self.ty - s * held.ty }
     }
 
     /// Zooms by `factor` keeping the world point under screen point (sx, sy) fixed.
@@ -223,16 +230,22 @@ mod tests {
     }
 
     #[test]
-    fn a_view_held_at_another_step_scaled_by_the_rest_is_the_view() {
+    fn a_drawing_in_a_held_view_moved_by_the_shift_is_the_view() {
         let v = Viewport { k: 0.3, tx: -250.0, ty: 80.0 };
-        for step in [v.text_step(), 0.0625, 2.0] {
-            let (held, rest) = v.stepped_at(step);
-            assert!(close(held.k, step) && close(held.k * rest, v.k));
-            let (sx, sy) = held.to_screen(512.0, -64.0);
-            let (ex, ey) = v.to_screen(512.0, -64.0);
-            assert!(close(sx * rest, ex) && close(sy * rest, ey));
+        for held in [v.stepped().0, Viewport { k: 2.0, tx: 900.0, ty: -40.0 }, Viewport { k: 0.0625, tx: 0.0, ty: 0.0 }]
+        {
+            let Shift { s, dx, dy } = v.from_held(&held);
+            for (x, y) in [(512.0, -64.0), (0.0, 0.0), (-3.0e4, 1.2e3)] {
+                let (hx, hy) = held.to_screen(x, y);
+                let (ex, ey) = v.to_screen(x, y);
+                assert!((hx * s + dx - ex).abs() < 1e-6 * ex.abs().max(1.0));
+                assert!((hy * s + dy - ey).abs() < 1e-6 * ey.abs().max(1.0));
+            }
         }
-        assert_eq!(v.stepped_at(v.text_step()), v.stepped());
+        // Held at its own step, the shift is the stepped view's scale alone.
+        let (step, rest) = v.stepped();
+        let shift = v.from_held(&step);
+        assert!(close(shift.s, rest) && shift.dx.abs() < 1e-9 && shift.dy.abs() < 1e-9);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::core::model::Level;
 use crate::core::ops;
 use crate::core::outline::{is_ancestor_or_self, key_move, Move, TreeKey};
 use crate::core::raster::{Pixels, Rgba};
-use crate::core::viewport::{wheel, Wheel};
+use crate::core::viewport::{wheel, Shift, Wheel};
 use crate::i18n::{t, Key};
 use crate::state::{use_editor, Editor};
 use crate::web::{put_pixels, quiet_focus};
@@ -61,13 +61,15 @@ pub fn TreeCanvas() -> impl IntoView {
         Mounted { overview: illegible || visible.len() > SVG_LIMIT, visible }
     });
     let overview = Memo::new(move |_| mounted.with(|m| m.overview));
-    let edges = move || {
+    // A memo: while a glide moves only the drawing's transform, the path is
+    // not written again unless another connector comes into view.
+    let edges = Memo::new(move |_| {
         if overview.get() {
             return String::new();
         }
         let (w, h) = editor.screen.get();
         let world = editor.viewport.get().visible_world(w, h, OVERSCAN);
-        let (v, _) = editor.drawn.get();
+        let v = editor.placed.get();
         editor.cull.with(|c| {
             editor.layout.with(|l| {
                 let mut d = String::new();
@@ -80,7 +82,7 @@ pub fn TreeCanvas() -> impl IntoView {
                 d
             })
         })
-    };
+    });
     // Cards are keyed by node and content revision: an edit remounts the
     // card it changed; the rest update in place.
     let keyed = move |visible: &[usize]| {
@@ -135,7 +137,10 @@ pub fn TreeCanvas() -> impl IntoView {
                 class="tree"
                 role="tree"
                 aria-label=t(lang, Key::TreeLabel)
-                style:transform=move || format!("scale({:.5})", editor.drawn.get().1)
+                style:transform=move || {
+                    let Shift { s, dx, dy } = editor.drawn.get().1;
+                    format!("translate({dx:.2}px, {dy:.2}px) scale({s:.5})")
+                }
                 on:keydown=move |ev| on_tree_key(editor, tab_leaves, ev)
             >
                 <path class="edges" d=edges />

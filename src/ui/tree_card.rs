@@ -51,7 +51,7 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
 
     let rect = Memo::new(move |_| index.get().and_then(|i| editor.layout.with(|l| l.rects.get(i).copied().flatten())));
     let transform = move || {
-        let (v, _) = editor.drawn.get();
+        let v = editor.placed.get();
         rect.get().map(|r| {
             let (x, y) = v.to_screen(r.x, r.y);
             format!("translate({x:.1} {y:.1}) scale({:.4})", v.k)
