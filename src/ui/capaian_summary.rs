@@ -96,8 +96,10 @@ pub fn CapaianSummary() -> impl IntoView {
             .collect_view();
         Some(list)
     };
+    // Read while open only: the year follows every edit.
     let title = move || {
-        t(lang, Key::CapaianSummaryYear).replace("{year}", &cap.year.get().map(|y| y.to_string()).unwrap_or_default())
+        let year = if open.get() { cap.year.get() } else { None };
+        t(lang, Key::CapaianSummaryYear).replace("{year}", &year.map(|y| y.to_string()).unwrap_or_default())
     };
     view! {
         <Dialog open=open title=t(lang, Key::CapaianSummaryTitle) class="capaian-summary" light_dismiss=true>

@@ -11,7 +11,8 @@ use crate::state::use_editor;
 pub fn Header() -> impl IntoView {
     let editor = use_editor();
     let lang = editor.lang;
-    let title = move || {
+    // A memo: the tab's title is set when the title changes, not at each edit.
+    let title = Memo::new(move |_| {
         editor.store.doc.with(|d| {
             if d.meta.judul.trim().is_empty() {
                 t(lang, Key::Untitled).to_owned()
@@ -19,12 +20,12 @@ pub fn Header() -> impl IntoView {
                 d.meta.judul.clone()
             }
         })
-    };
+    });
     let sharing = RwSignal::new(false);
     let presentation = use_presentation();
     // The tab says which document it holds.
     Effect::new(move |_| {
-        let title = format!("{} · {}", title(), t(lang, Key::AppName));
+        let title = format!("{} · {}", title.get(), t(lang, Key::AppName));
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
             d.set_title(&title);
         }

@@ -66,7 +66,9 @@ pub fn Menu(label: &'static str, children: ChildrenFn) -> impl IntoView {
             </button>
             <div class="menu-list" role="menu" aria-label=label node_ref=list hidden=move || !open.get()
                 on:click=move |_| open.set(false)>
-                {children()}
+                // Built while open only: items that follow the document (the
+                // capaian years, say) cost nothing at each edit when closed.
+                {move || open.get().then(|| children())}
             </div>
         </div>
     }
