@@ -213,10 +213,12 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
     let fonts = RwSignal::new(measure_card_fonts().unwrap_or_else(CardFonts::approx));
     let outline = RwSignal::new(Outline::default());
     let query = RwSignal::new(String::new());
-    let tree = Memo::new(move |_| {
+    // Recomputed only when the structure changed, so always "changed" (no
+    // comparison of every child list); the previous tree's lists are reused.
+    let tree = Memo::new_owning(move |prev: Option<Option<Tree>>| {
         store.generation.track();
         store.structure.track();
-        doc.with_untracked(|d| Tree::build(d).ok())
+        (doc.with_untracked(|d| Tree::rebuild(d, prev.flatten()).ok()), true)
     });
     let target_year = RwSignal::new(None);
     let card_options = Memo::new(move |_| {

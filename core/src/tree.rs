@@ -40,11 +40,22 @@ pub enum StructureError {
 
 impl Tree {
     pub fn build(doc: &Document) -> Result<Tree, StructureError> {
+        Tree::rebuild(doc, None)
+    }
+
+    /// As [`Tree::build`], reusing `prev`'s storage: after an edit, most
+    /// nodes keep their children and no list is allocated again.
+    pub fn rebuild(doc: &Document, prev: Option<Tree>) -> Result<Tree, StructureError> {
         let n = doc.nodes.len();
         if n == 0 {
             return Err(StructureError::Empty);
         }
-        let mut parent = Vec::with_capacity(n);
+        let (mut parent, mut children, mut depth) = match prev {
+            Some(t) => (t.parent, t.children, t.depth),
+            None => (Vec::new(), Vec::new(), Vec::new()),
+        };
+        parent.clear();
+        parent.reserve(n);
         let mut roots = Vec::new();
         for (index, node) in doc.nodes.values().enumerate() {
             match &node.parent {
@@ -76,7 +87,8 @@ impl Tree {
         // resolved once, so this is linear overall.
         const UNKNOWN: u32 = u32::MAX;
         const VISITING: u32 = u32::MAX - 1;
-        let mut depth = vec![UNKNOWN; n];
+        depth.clear();
+        depth.resize(n, UNKNOWN);
         depth[root] = 0;
         let mut path = Vec::new();
         for start in 0..n {
@@ -100,7 +112,9 @@ impl Tree {
             }
         }
 
-        let mut children = vec![Vec::new(); n];
+        children.truncate(n);
+        children.iter_mut().for_each(Vec::clear);
+        children.resize(n, Vec::new());
         for (i, p) in parent.iter().enumerate() {
             if let Some(p) = p {
                 children[*p].push(i);

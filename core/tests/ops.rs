@@ -82,12 +82,16 @@ fn run(seed: u64, size: usize, steps: usize) {
     let mut history = History::default();
     let mut ids: Vec<String> = doc.nodes.keys().cloned().collect();
     let mut applied = 0;
+    // The tree rebuilt in the previous one's storage, as the app does.
+    let mut tree = Some(Tree::build(&doc).unwrap());
     for _ in 0..steps {
         let before = export(&doc);
         let len_before = doc.nodes.len();
         match random_edit(&mut doc, &mut rng) {
             Ok((action, ops, changes, select)) => {
-                Tree::build(&doc).expect("an edit keeps a tree");
+                let fresh = Tree::build(&doc).expect("an edit keeps a tree");
+                tree = Some(Tree::rebuild(&doc, tree.take()).unwrap());
+                assert_eq!(tree.as_ref(), Some(&fresh), "a tree rebuilt in place is the tree");
                 follow(&mut ids, &doc, &changes, len_before);
                 assert_eq!(ids, doc.nodes.keys().cloned().collect::<Vec<_>>(), "{action:?}: changes {changes:?}");
                 history.record(Entry { action, ops, group: None, before: None, after: Some(select) });
@@ -101,7 +105,9 @@ fn run(seed: u64, size: usize, steps: usize) {
     for _ in 0..applied {
         let len_before = doc.nodes.len();
         let step = history.undo(&mut doc).unwrap().expect("a step to undo");
-        Tree::build(&doc).unwrap();
+        let fresh = Tree::build(&doc).unwrap();
+        tree = Some(Tree::rebuild(&doc, tree.take()).unwrap());
+        assert_eq!(tree.as_ref(), Some(&fresh));
         follow(&mut ids, &doc, &step.changes, len_before);
         assert_eq!(ids, doc.nodes.keys().cloned().collect::<Vec<_>>());
     }
@@ -151,5 +157,40 @@ fn remap_of_patched_vectors_equals_recomputation() {
             let fresh: Vec<usize> = (0..doc.nodes.len()).map(|i| measure(&doc, i)).collect();
             assert_eq!(sizes, fresh, "{changes:?}");
         }
+    }
+}
+
+#[test]
+fn big_branches_leave_and_come_back_exactly() {
+    // Every branch of more than 16 nodes (the one-by-one threshold), deleted
+    // and put back: removed in place, inserted by splices or by a rebuild.
+    for (size, seed) in [(300, 3), (3000, 7)] {
+        let mut doc = synth::document(size, seed);
+        let original = export(&doc);
+        let big: Vec<String> = doc
+            .nodes
+            .keys()
+            .filter(|id| (17..size / 2).contains(&ops::subtree(&doc, id).len()))
+            .take(40)
+            .cloned()
+            .collect();
+        let mut checked = 0;
+        for id in &big {
+            let branch = ops::subtree(&doc, id);
+            let (_, inverse, changes) = transact(&mut doc, |tx| ops::delete_subtree(tx, id)).unwrap();
+            assert_eq!(doc.nodes.len(), size - branch.len());
+            assert!(branch.iter().all(|b| !doc.nodes.contains_key(b)));
+            // Every key still finds its own entry.
+            assert!(doc.nodes.iter().enumerate().all(|(i, (k, _))| doc.nodes.get_index_of(k) == Some(i)));
+            Tree::build(&doc).expect("what is left is a tree");
+            assert!(matches!(&changes[..], [Change::Removed(at)] if at.len() == branch.len()));
+            for op in inverse {
+                ops::apply(&mut doc, op).unwrap();
+            }
+            assert_eq!(export(&doc), original, "branch {id} put back");
+            assert!(doc.nodes.iter().enumerate().all(|(i, (k, _))| doc.nodes.get_index_of(k) == Some(i)));
+            checked += 1;
+        }
+        assert!(checked > 3, "{size}: only {checked} big branches");
     }
 }

@@ -49,11 +49,11 @@ pub fn Minimap() -> impl IntoView {
         b.w * k > w + 1.0 || b.h * k > h + 1.0
     });
     // The tree is painted once per layout, from pixels (one canvas call
-    // however many boxes); only the frame follows the view.
-    Effect::new(move |_| {
-        let shown = needed.get() && wanted.get();
-        editor.layout.with(|l| {
-            if let (true, Some(ctx)) = (shown, context(base)) {
+    // however many boxes); only the frame follows the view. After the frame
+    // that shows an edit: a map a frame late is not missed, the edit would be.
+    let paint = move || {
+        editor.layout.with_untracked(|l| {
+            if let (true, Some(ctx)) = (needed.get_untracked() && wanted.get_untracked(), context(base)) {
                 let m = map(l.bounds);
                 let mut px = Pixels::default();
                 px.clear(W as usize, H as usize);
@@ -63,7 +63,25 @@ pub fn Minimap() -> impl IntoView {
                 }
                 put_pixels(&ctx, &px);
             }
-        });
+        })
+    };
+    let queued = StoredValue::new(false);
+    Effect::new(move |_| {
+        needed.track();
+        wanted.track();
+        editor.layout.track();
+        if !queued.get_value() {
+            queued.set_value(true);
+            set_timeout(
+                move || {
+                    // Gone meanwhile (a new document): nothing to paint.
+                    if queued.try_set_value(false).is_none() {
+                        paint();
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        }
     });
     Effect::new(move |_| {
         let (v, (w, h)) = (editor.viewport.get(), editor.screen.get());
