@@ -50,9 +50,14 @@ pub fn run(editor: Editor, command: Command) -> bool {
             begin(editor, id);
             true
         }
-        Command::DeleteSubtree => {
-            editor.edit(Action::DeleteSubtree, None, |tx| delete_then_select(tx, &id, ops::delete_subtree))
-        }
+        Command::DeleteSubtree => match branch_and_next(editor, &id) {
+            // From the tree: no scan of every node for the branch and its siblings.
+            Some((ids, next)) => editor.edit(Action::DeleteSubtree, None, |tx| {
+                ops::delete_branch(tx, ids)?;
+                Ok(Some(next))
+            }),
+            None => editor.edit(Action::DeleteSubtree, None, |tx| delete_then_select(tx, &id, ops::delete_subtree)),
+        },
         Command::DeleteNode => {
             editor.edit(Action::DeleteNode, None, |tx| delete_then_select(tx, &id, ops::delete_node))
         }
@@ -79,6 +84,25 @@ fn add_and_edit(editor: Editor, action: Action, add: impl FnOnce(&mut Tx) -> Res
 }
 
 /// Deletes with `delete`, then selects the previous sibling or the parent.
+/// Node `id`'s branch (it and every node below it) and the box selected
+/// once it is gone: the sibling before it, else its parent.
+fn branch_and_next(editor: Editor, id: &str) -> Option<(Vec<NodeId>, NodeId)> {
+    editor.tree.with_untracked(|t| {
+        let t = t.as_ref()?;
+        editor.store.doc.with_untracked(|d| {
+            let i = d.nodes.get_index_of(id)?;
+            let parent = t.parent[i]?;
+            let siblings = &t.children[parent];
+            let next = match siblings.iter().position(|&s| s == i)? {
+                0 => parent,
+                k => siblings[k - 1],
+            };
+            let key = |j: usize| d.nodes.get_index(j).map(|(k, _)| k.clone());
+            Some((t.branch(i).into_iter().map(key).collect::<Option<_>>()?, key(next)?))
+        })
+    })
+}
+
 fn delete_then_select(
     tx: &mut Tx,
     id: &str,

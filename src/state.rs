@@ -50,6 +50,8 @@ pub struct Store {
     revs: StoredValue<HashMap<NodeId, u64>>,
     /// Changes not yet applied to the card sizes, and the count they start from.
     pending: StoredValue<(Vec<Change>, usize)>,
+    /// Structural changes not yet applied to the tree, and the count they start from.
+    reshaped: StoredValue<(Vec<Change>, usize)>,
     /// Where the open document came from (set with every replacement).
     pub origin: RwSignal<Origin>,
     /// The document the last replacement put away, until its draft has it.
@@ -87,6 +89,7 @@ impl Store {
             structure: RwSignal::new(0),
             revs: StoredValue::new(HashMap::new()),
             pending: StoredValue::new((Vec::new(), 0)),
+            reshaped: StoredValue::new((Vec::new(), 0)),
             origin: RwSignal::new(Origin::New { source: Some(SAMPLE_SOURCE.to_owned()) }),
             previous: StoredValue::new(None),
         }
@@ -111,6 +114,7 @@ impl Store {
         self.history.update(History::clear);
         self.revs.update_value(HashMap::clear);
         self.pending.set_value((Vec::new(), 0));
+        self.reshaped.set_value((Vec::new(), 0));
         self.generation.update(|g| *g += 1);
     }
 
@@ -138,6 +142,13 @@ impl Store {
             p.extend_from_slice(changes);
         });
         if changes.iter().any(Change::is_structural) {
+            // Content changes move no node: only these batches are kept.
+            self.reshaped.update_value(|(p, start)| {
+                if p.is_empty() {
+                    *start = len_before;
+                }
+                p.extend_from_slice(changes);
+            });
             self.structure.update(|s| *s += 1);
         }
         self.edits.set(edit);
@@ -214,11 +225,20 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
     let outline = RwSignal::new(Outline::default());
     let query = RwSignal::new(String::new());
     // Recomputed only when the structure changed, so always "changed" (no
-    // comparison of every child list); the previous tree's lists are reused.
+    // comparison of every child list). After an edit the tree is updated
+    // from what it changed; another document is built afresh.
+    let built_for = StoredValue::new(None::<u64>);
     let tree = Memo::new_owning(move |prev: Option<Option<Tree>>| {
-        store.generation.track();
+        let generation = store.generation.get();
         store.structure.track();
-        (doc.with_untracked(|d| Tree::rebuild(d, prev.flatten()).ok()), true)
+        let (changes, len_before) = store.reshaped.try_update_value(std::mem::take).unwrap_or_default();
+        let same = built_for.get_value() == Some(generation);
+        built_for.set_value(Some(generation));
+        let tree = doc.with_untracked(|d| match prev.flatten() {
+            Some(prev) if same && !changes.is_empty() => Tree::update(d, prev, &changes, len_before),
+            prev => Tree::rebuild(d, prev),
+        });
+        (tree.ok(), true)
     });
     let target_year = RwSignal::new(None);
     let card_options = Memo::new(move |_| {

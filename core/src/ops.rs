@@ -533,6 +533,12 @@ pub fn add_sibling(tx: &mut Tx, sibling: &str) -> Result<NodeId, OpError> {
 /// Deletes `id` and everything below it.
 pub fn delete_subtree(tx: &mut Tx, id: &str) -> Result<(), OpError> {
     let ids = subtree(tx.doc(), id);
+    delete_branch(tx, ids)
+}
+
+/// Deletes a branch already found (a node and every node below it, as
+/// [`subtree`] or the tree gives it).
+pub fn delete_branch(tx: &mut Tx, ids: Vec<NodeId>) -> Result<(), OpError> {
     tx.apply(Op::Remove(ids))
 }
 

@@ -5,7 +5,8 @@
 //! cycle, bounded depth) without recursion, so hostile files cannot overflow
 //! the stack.
 
-use super::model::{Document, NodeId};
+use super::model::{Document, Node, NodeId};
+use super::ops::Change;
 
 /// Deeper than any real pohon kinerja (eight levels) by far, shallow enough
 /// that every walk over the tree stays cheap.
@@ -46,31 +47,75 @@ impl Tree {
     /// As [`Tree::build`], reusing `prev`'s storage: after an edit, most
     /// nodes keep their children and no list is allocated again.
     pub fn rebuild(doc: &Document, prev: Option<Tree>) -> Result<Tree, StructureError> {
-        let n = doc.nodes.len();
-        if n == 0 {
-            return Err(StructureError::Empty);
-        }
-        let (mut parent, mut children, mut depth) = match prev {
+        let (mut parent, children, depth) = match prev {
             Some(t) => (t.parent, t.children, t.depth),
             None => (Vec::new(), Vec::new(), Vec::new()),
         };
         parent.clear();
-        parent.reserve(n);
-        let mut roots = Vec::new();
+        parent.reserve(doc.nodes.len());
         for (index, node) in doc.nodes.values().enumerate() {
-            match &node.parent {
-                None => {
-                    roots.push(index);
-                    parent.push(None);
-                }
-                Some(p) => match doc.nodes.get_index_of(p) {
-                    Some(pi) => parent.push(Some(pi)),
-                    None => {
-                        return Err(StructureError::DanglingParent { index, id: node.id.clone(), parent: p.clone() })
-                    }
-                },
+            parent.push(parent_of(doc, index, node)?);
+        }
+        Tree::finish(doc, parent, children, depth)
+    }
+
+    /// The tree of `doc` after `changes` (an edit, undo or redo of a
+    /// document `len_before` nodes long, whose tree was `prev`): the nodes
+    /// the changes did not insert or move keep their parent by position, so
+    /// only those are looked up by id. Equal to [`Tree::build`].
+    pub fn update(doc: &Document, prev: Tree, changes: &[Change], len_before: usize) -> Result<Tree, StructureError> {
+        const GONE: usize = usize::MAX;
+        let n = doc.nodes.len();
+        if prev.len() != len_before || changes.iter().all(|c| !c.is_structural()) {
+            return Tree::rebuild(doc, Some(prev));
+        }
+        // For each node, where it stood before (GONE: inserted or moved).
+        let mut old_of_new: Vec<usize> = (0..len_before).collect();
+        Change::remap_all(changes, &mut old_of_new, len_before, GONE);
+        if old_of_new.len() != n {
+            return Tree::rebuild(doc, Some(prev));
+        }
+        let mut new_of_old = vec![GONE; len_before];
+        for (i, &o) in old_of_new.iter().enumerate() {
+            if o != GONE {
+                new_of_old[o] = i;
             }
         }
+        for (k, c) in changes.iter().enumerate() {
+            if let Change::Moved { to, .. } = c {
+                if let Some(i) = Change::map_index_all(&changes[k + 1..], *to) {
+                    old_of_new[i] = GONE;
+                }
+            }
+        }
+        let Tree { parent: old_parent, children, depth, .. } = prev;
+        let mut parent = Vec::with_capacity(n);
+        for (index, node) in doc.nodes.values().enumerate() {
+            parent.push(match old_of_new[index] {
+                GONE => parent_of(doc, index, node)?,
+                o => match old_parent[o].map(|p| new_of_old[p]) {
+                    // Its parent was removed: the lookup says what is wrong.
+                    Some(GONE) => parent_of(doc, index, node)?,
+                    kept => kept,
+                },
+            });
+        }
+        Tree::finish(doc, parent, children, depth)
+    }
+
+    /// The rest of building, from each node's parent: one root, depths, no
+    /// cycle, children lists (in `children`'s storage).
+    fn finish(
+        doc: &Document,
+        parent: Vec<Option<usize>>,
+        mut children: Vec<Vec<usize>>,
+        mut depth: Vec<u32>,
+    ) -> Result<Tree, StructureError> {
+        let n = parent.len();
+        if n == 0 {
+            return Err(StructureError::Empty);
+        }
+        let roots: Vec<usize> = (0..n).filter(|&i| parent[i].is_none()).collect();
         let root = match roots.as_slice() {
             [r] => *r,
             [] => {
@@ -133,13 +178,29 @@ impl Tree {
 
     /// Nodes in pre-order (parent before children, siblings in order).
     pub fn preorder(&self) -> Vec<usize> {
-        let mut out = Vec::with_capacity(self.len());
-        let mut stack = vec![self.root];
+        self.branch(self.root)
+    }
+
+    /// Node `top` and every node below it, in pre-order.
+    pub fn branch(&self, top: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack = vec![top];
         while let Some(i) = stack.pop() {
             out.push(i);
             stack.extend(self.children[i].iter().rev());
         }
         out
+    }
+}
+
+/// Node `index`'s parent, looked up by id.
+fn parent_of(doc: &Document, index: usize, node: &Node) -> Result<Option<usize>, StructureError> {
+    match &node.parent {
+        None => Ok(None),
+        Some(p) => match doc.nodes.get_index_of(p) {
+            Some(pi) => Ok(Some(pi)),
+            None => Err(StructureError::DanglingParent { index, id: node.id.clone(), parent: p.clone() }),
+        },
     }
 }
 

@@ -90,8 +90,10 @@ fn run(seed: u64, size: usize, steps: usize) {
         match random_edit(&mut doc, &mut rng) {
             Ok((action, ops, changes, select)) => {
                 let fresh = Tree::build(&doc).expect("an edit keeps a tree");
-                tree = Some(Tree::rebuild(&doc, tree.take()).unwrap());
-                assert_eq!(tree.as_ref(), Some(&fresh), "a tree rebuilt in place is the tree");
+                let updated = Tree::update(&doc, tree.take().unwrap(), &changes, len_before).unwrap();
+                assert_eq!(updated, fresh, "{action:?}: the tree updated by {changes:?}");
+                assert_eq!(Tree::rebuild(&doc, Some(updated.clone())).unwrap(), fresh, "rebuilt in place");
+                tree = Some(updated);
                 follow(&mut ids, &doc, &changes, len_before);
                 assert_eq!(ids, doc.nodes.keys().cloned().collect::<Vec<_>>(), "{action:?}: changes {changes:?}");
                 history.record(Entry { action, ops, group: None, before: None, after: Some(select) });
@@ -106,15 +108,18 @@ fn run(seed: u64, size: usize, steps: usize) {
         let len_before = doc.nodes.len();
         let step = history.undo(&mut doc).unwrap().expect("a step to undo");
         let fresh = Tree::build(&doc).unwrap();
-        tree = Some(Tree::rebuild(&doc, tree.take()).unwrap());
-        assert_eq!(tree.as_ref(), Some(&fresh));
+        tree = Some(Tree::update(&doc, tree.take().unwrap(), &step.changes, len_before).unwrap());
+        assert_eq!(tree.as_ref(), Some(&fresh), "undo: the tree updated by {:?}", step.changes);
         follow(&mut ids, &doc, &step.changes, len_before);
         assert_eq!(ids, doc.nodes.keys().cloned().collect::<Vec<_>>());
     }
     assert!(!history.can_undo());
     assert_eq!(export(&doc), original, "undoing everything restores the original");
     for _ in 0..applied {
-        history.redo(&mut doc).unwrap().expect("a step to redo");
+        let len_before = doc.nodes.len();
+        let step = history.redo(&mut doc).unwrap().expect("a step to redo");
+        tree = Some(Tree::update(&doc, tree.take().unwrap(), &step.changes, len_before).unwrap());
+        assert_eq!(tree.as_ref(), Some(&Tree::build(&doc).unwrap()), "redo: the tree updated by {:?}", step.changes);
     }
     assert_eq!(export(&doc), edited, "redoing everything restores the edited document");
 }
@@ -177,6 +182,10 @@ fn big_branches_leave_and_come_back_exactly() {
         let mut checked = 0;
         for id in &big {
             let branch = ops::subtree(&doc, id);
+            let tree = Tree::build(&doc).unwrap();
+            let top = doc.nodes.get_index_of(id).unwrap();
+            let ids: Vec<&String> = tree.branch(top).into_iter().map(|i| doc.nodes.get_index(i).unwrap().0).collect();
+            assert!(ids.iter().eq(branch.iter()), "the tree's branch is the document's, in the same order");
             let (_, inverse, changes) = transact(&mut doc, |tx| ops::delete_subtree(tx, id)).unwrap();
             assert_eq!(doc.nodes.len(), size - branch.len());
             assert!(branch.iter().all(|b| !doc.nodes.contains_key(b)));
