@@ -126,7 +126,35 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
             </g>
         })
     };
-    let tinted = move |b: Band| achievement.colour.get() && capaian.with(|c| c.is_some_and(|(_, band)| band == b));
+    // One class attribute, written when one of its parts changes: a card
+    // mounts with one effect for it, not one per class.
+    let base = format!(
+        "card lvl-{}{}{}",
+        level_slug(node_level),
+        if lane.is_empty() { "" } else { " lane" },
+        if crosscutting { " crosscutting" } else { "" }
+    );
+    let class = move || {
+        let mut class = base.clone();
+        let on_path = presenting.on.get() && index.get().is_some_and(|i| presenting.path.with(|p| p.contains(&i)));
+        let tint = capaian.get().filter(|_| achievement.colour.get()).map(|(_, band)| band_slug(band));
+        for (on, name) in [
+            (selected.get(), "selected"),
+            (on_path, "on-path"),
+            (is_match.get(), "match"),
+            (is_current.get(), "current-match"),
+        ] {
+            if on {
+                class.push(' ');
+                class.push_str(name);
+            }
+        }
+        if let Some(band) = tint {
+            class.push_str(" cap-");
+            class.push_str(band);
+        }
+        class
+    };
     // Where the connectors to the children leave the card.
     let toggle_at = move || {
         if editor.layout.with(|l| l.across) {
@@ -154,17 +182,7 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
             selected=selected
             collapsed=collapsed
             child_count=child_count
-            attr:class=format!("card lvl-{}", level_slug(node_level))
-            class:lane=!lane.is_empty()
-            class:crosscutting=crosscutting
-            class:selected=move || selected.get()
-            class:on-path=move || presenting.on.get() && index.get().is_some_and(|i| presenting.path.with(|p| p.contains(&i)))
-            class:match=move || is_match.get()
-            class:current-match=move || is_current.get()
-            class:cap-sangat-baik=move || tinted(Band::SangatBaik)
-            class:cap-baik=move || tinted(Band::Baik)
-            class:cap-cukup=move || tinted(Band::Cukup)
-            class:cap-kurang=move || tinted(Band::Kurang)
+            attr:class=class
             transform=Signal::derive(transform)
             on:click=select
             on:dblclick=move |_| begin(editor, edit_id.clone())
