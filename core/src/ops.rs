@@ -308,7 +308,8 @@ fn remove(doc: &mut Document, ids: Vec<NodeId>) -> Result<(Op, Change), OpError>
     if let Some(orphan) = doc
         .nodes
         .values()
-        .find(|n| !gone.contains(n.id.as_str()) && n.parent.as_deref().is_some_and(|p| gone.contains(p)))
+        // The parent first: most nodes' is not among the few removed.
+        .find(|n| n.parent.as_deref().is_some_and(|p| gone.contains(p)) && !gone.contains(n.id.as_str()))
     {
         return Err(OpError::Orphan { child: orphan.id.clone() });
     }

@@ -185,7 +185,7 @@ fn big_branches_leave_and_come_back_exactly() {
             let tree = Tree::build(&doc).unwrap();
             let top = doc.nodes.get_index_of(id).unwrap();
             let ids: Vec<&String> = tree.branch(top).into_iter().map(|i| doc.nodes.get_index(i).unwrap().0).collect();
-            assert!(ids.iter().eq(branch.iter()), "the tree's branch is the document's, in the same order");
+            assert!(ids.into_iter().eq(branch.iter()), "the tree's branch is the document's, in the same order");
             let (_, inverse, changes) = transact(&mut doc, |tx| ops::delete_subtree(tx, id)).unwrap();
             assert_eq!(doc.nodes.len(), size - branch.len());
             assert!(branch.iter().all(|b| !doc.nodes.contains_key(b)));
