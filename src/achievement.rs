@@ -97,7 +97,10 @@ pub fn provide_achievement(editor: Editor) -> Achievement {
         }
         let Some(year) = year.get() else { return Vec::new() };
         let opts = options.get();
-        editor.tree.with(|t| t.as_ref().map_or_else(Vec::new, |t| doc.with(|d| capaian::rollup(d, t, year, &opts))))
+        editor
+            .derived
+            .tree
+            .with(|t| t.as_ref().map_or_else(Vec::new, |t| doc.with(|d| capaian::rollup(d, t, year, &opts))))
     });
     // Cards show the targets of the year whose capaian they show.
     Effect::new(move |_| editor.target_year.set(if shown.get() { year.get() } else { None }));

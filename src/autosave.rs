@@ -138,7 +138,7 @@ pub fn provide_drafts(editor: Editor, src: Option<String>) -> Drafts {
     Effect::new(move |_| {
         editor.selected.track();
         editor.outline.track();
-        editor.viewport.track();
+        editor.view.viewport.track();
         drafts.view_timer.update_value(|t| *t += 1);
         let token = drafts.view_timer.get_value();
         set_timeout(
@@ -577,7 +577,7 @@ impl Drafts {
 
 /// The view as it is now, by node id (indices change with edits).
 fn current_view(editor: Editor) -> ViewState {
-    let v = editor.viewport.get_untracked();
+    let v = editor.view.viewport.get_untracked();
     let (collapsed, focus) = editor.outline.with_untracked(|o| {
         editor.store.doc.with_untracked(|d| {
             let id = |i: usize| d.nodes.get_index(i).map(|(id, _)| id.clone());
@@ -592,7 +592,7 @@ fn current_view(editor: Editor) -> ViewState {
         k: v.k,
         tx: v.tx,
         ty: v.ty,
-        fitted: editor.fitted.get_untracked(),
+        fitted: editor.view.fitted.get_untracked(),
     }
 }
 

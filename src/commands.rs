@@ -87,7 +87,7 @@ fn add_and_edit(editor: Editor, action: Action, add: impl FnOnce(&mut Tx) -> Res
 /// Node `id`'s branch (it and every node below it) and the box selected
 /// once it is gone: the sibling before it, else its parent.
 fn branch_and_next(editor: Editor, id: &str) -> Option<(Vec<NodeId>, NodeId)> {
-    editor.tree.with_untracked(|t| {
+    editor.derived.tree.with_untracked(|t| {
         let t = t.as_ref()?;
         editor.store.doc.with_untracked(|d| {
             let i = d.nodes.get_index_of(id)?;

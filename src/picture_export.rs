@@ -36,10 +36,10 @@ pub fn picture(editor: Editor, region: Region) -> Option<Picture> {
         }
     };
     let labels = Labels { band: &band, empty: t(lang, Key::KondisiEmpty) };
-    let opts = editor.card_options.get_untracked();
-    editor.tree.with_untracked(|tree| {
+    let opts = editor.derived.card_options.get_untracked();
+    editor.derived.tree.with_untracked(|tree| {
         let tree = tree.as_ref()?;
-        editor.layout.with_untracked(|layout| {
+        editor.derived.layout.with_untracked(|layout| {
             editor.fonts.with_untracked(|fonts| {
                 editor.store.doc.with_untracked(|doc| Some(svg(doc, tree, layout, fonts, opts, &labels, region)))
             })

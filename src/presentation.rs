@@ -48,11 +48,11 @@ pub fn provide_presentation(editor: Editor) -> Presentation {
         if !on.get() {
             return Vec::new();
         }
-        editor.tree.with(|t| t.as_ref().map(present::steps).unwrap_or_default())
+        editor.derived.tree.with(|t| t.as_ref().map(present::steps).unwrap_or_default())
     });
     let path = Memo::new(move |_| {
         let i = steps.with(|s| s.get(at.get()).copied());
-        editor.tree.with(|t| t.as_ref().zip(i).map(|(t, i)| present::path(t, i)).unwrap_or_default())
+        editor.derived.tree.with(|t| t.as_ref().zip(i).map(|(t, i)| present::path(t, i)).unwrap_or_default())
     });
     let p = Presentation {
         on,
@@ -77,9 +77,9 @@ impl Presentation {
         let e = self.editor;
         let saved = (
             e.selected.get_untracked(),
-            e.viewport.get_untracked(),
+            e.view.viewport.get_untracked(),
             e.outline.get_untracked(),
-            e.fitted.get_untracked(),
+            e.view.fitted.get_untracked(),
         );
         self.saved.set_value(Some(saved));
         self.highlight.set(Highlight::None);
@@ -99,14 +99,14 @@ impl Presentation {
             return;
         }
         self.glide.update_value(|g| *g += 1);
-        self.editor.held.set(None);
+        self.editor.view.held.set(None);
         self.on.set(false);
         if let Some((selected, viewport, outline, fitted)) = self.saved.try_update_value(Option::take).flatten() {
             let e = self.editor;
             e.outline.set(outline);
             e.selected.set(selected);
-            e.viewport.set(viewport);
-            e.fitted.set(fitted);
+            e.view.viewport.set(viewport);
+            e.view.fitted.set(fitted);
         }
         if let Some(d) = web_sys::window().and_then(|w| w.document()).filter(|d| d.fullscreen_element().is_some()) {
             d.exit_fullscreen();
@@ -115,10 +115,10 @@ impl Presentation {
 
     pub fn go(&self, go: Go) {
         let at = self.at.get_untracked();
-        let to = self
-            .editor
-            .tree
-            .with_untracked(|t| t.as_ref().map_or(at, |t| self.steps.with_untracked(|s| present::go(t, s, at, go))));
+        let to =
+            self.editor.derived.tree.with_untracked(|t| {
+                t.as_ref().map_or(at, |t| self.steps.with_untracked(|s| present::go(t, s, at, go)))
+            });
         self.show(to);
     }
 
@@ -134,7 +134,7 @@ impl Presentation {
         let e = self.editor;
         let Some(i) = self.steps.with_untracked(|s| s.get(at).copied()) else { return };
         self.at.set(at);
-        e.tree.with_untracked(|t| {
+        e.derived.tree.with_untracked(|t| {
             if let Some(t) = t.as_ref().filter(|t| !e.outline.with_untracked(|o| o.is_shown(t, i))) {
                 e.outline.update(|o| o.reveal(t, i));
             }
@@ -143,7 +143,7 @@ impl Presentation {
         let p = *self;
         // After the layout has followed an opened branch.
         request_animation_frame(move || {
-            let (w, h) = e.screen.get_untracked();
+            let (w, h) = e.view.screen.get_untracked();
             let Some(r) = e.rect(i) else { return };
             // Large: the box fills about a third of the width, or half the height.
             let k = (0.34 * w / r.w).min(0.5 * h / r.h).clamp(0.4, 3.0);
@@ -154,8 +154,8 @@ impl Presentation {
     /// The whole tree on screen.
     pub fn overview(&self) {
         let e = self.editor;
-        let (w, h) = e.screen.get_untracked();
-        let (bounds, across) = e.layout.with_untracked(|l| (l.bounds, l.across));
+        let (w, h) = e.view.screen.get_untracked();
+        let (bounds, across) = e.derived.layout.with_untracked(|l| (l.bounds, l.across));
         let fit = if across { Viewport::fit_centred } else { Viewport::fit };
         self.glide_to(fit(bounds, w, h, 24.0));
     }
@@ -163,13 +163,13 @@ impl Presentation {
     fn glide_to(&self, to: Viewport) {
         let e = self.editor;
         self.glide.update_value(|g| *g += 1);
-        e.held.set(Some(to.stepped().0));
-        let (w, h) = e.screen.get_untracked();
+        e.view.held.set(Some(to.stepped().0));
+        let (w, h) = e.view.screen.get_untracked();
         let glide = Glide {
             e,
             id: self.glide,
             mine: self.glide.get_value(),
-            from: e.viewport.get_untracked(),
+            from: e.view.viewport.get_untracked(),
             to,
             w,
             h,
@@ -202,13 +202,13 @@ impl Glide {
             let t = ((now() - self.start) / GLIDE_MS).min(1.0);
             // Eased in and out.
             let eased = t * t * (3.0 - 2.0 * t);
-            self.e.viewport.set(self.from.toward(&self.to, eased, self.w, self.h));
-            self.e.fitted.set(false);
+            self.e.view.viewport.set(self.from.toward(&self.to, eased, self.w, self.h));
+            self.e.view.fitted.set(false);
             if t < 1.0 {
                 self.frame();
             } else {
                 // The end view is the held one: letting go redraws nothing.
-                self.e.held.set(None);
+                self.e.view.held.set(None);
             }
         });
     }

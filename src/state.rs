@@ -155,10 +155,15 @@ impl Store {
     }
 }
 
+/// The editor's state, in parts a component can be handed on its own: the
+/// document (`store`), where the user looks (`view`), what is derived from
+/// both (`derived`), and the rest of the session (selection, dialogs, options).
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub lang: Lang,
     pub store: Store,
+    pub view: View,
+    pub derived: Derived,
     pub selected: RwSignal<Option<NodeId>>,
     /// The box the side panel shows: the selection, once the frame showing
     /// it on the tree has been drawn (see `SidePanel`).
@@ -177,6 +182,24 @@ pub struct Editor {
     /// made), said to the user while it lasts.
     pub busy: RwSignal<Option<String>>,
     pub outline: RwSignal<Outline>,
+    /// Full cards, or statements only (meetings).
+    pub details: RwSignal<bool>,
+    /// `None`: pick the arrangement whose text reads largest at fit.
+    pub mode: RwSignal<Option<Arrangement>>,
+    pub fonts: RwSignal<CardFonts>,
+    pub query: RwSignal<String>,
+    /// Position of the current match in `matches`.
+    pub match_pos: RwSignal<usize>,
+    /// The year whose targets cards show, when not this year's (capaian
+    /// shown for another year shows that year's targets beside it).
+    pub target_year: RwSignal<Option<Tahun>>,
+    /// This year, by the clock.
+    pub year: Tahun,
+}
+
+/// Where the user looks: the camera over the layout and the canvas's size.
+#[derive(Clone, Copy)]
+pub struct View {
     pub viewport: RwSignal<Viewport>,
     /// The viewport at its text step, and the scale the drawing gets on top
     /// (see `Viewport::stepped`): cards are placed with the first.
@@ -192,21 +215,14 @@ pub struct Editor {
     pub fitted: RwSignal<bool>,
     /// Canvas size in CSS pixels, kept by the canvas's resize observer.
     pub screen: RwSignal<(f64, f64)>,
-    /// Full cards, or statements only (meetings).
-    pub details: RwSignal<bool>,
-    /// `None`: pick the arrangement whose text reads largest at fit.
-    pub mode: RwSignal<Option<Arrangement>>,
-    pub fonts: RwSignal<CardFonts>,
-    pub query: RwSignal<String>,
-    /// Position of the current match in `matches`.
-    pub match_pos: RwSignal<usize>,
+}
+
+/// What the tree looks like, derived from the document and the options
+/// (never written: each follows what it reads).
+#[derive(Clone, Copy)]
+pub struct Derived {
     /// `None` only for a document the codec would refuse.
     pub tree: Memo<Option<Tree>>,
-    /// The year whose targets cards show, when not this year's (capaian
-    /// shown for another year shows that year's targets beside it).
-    pub target_year: RwSignal<Option<Tahun>>,
-    /// This year, by the clock.
-    pub year: Tahun,
     pub card_options: Memo<CardOptions>,
     /// Each node's card size, by document index.
     pub sizes: Memo<Vec<Size>>,
@@ -334,31 +350,28 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         alert: RwSignal::new(None),
         busy: RwSignal::new(None),
         outline,
-        viewport,
-        drawn,
-        held,
-        placed: Memo::new(move |_| drawn.with(|d| d.0)),
-        fitted: RwSignal::new(true),
-        screen,
+        view: View {
+            viewport,
+            drawn,
+            held,
+            placed: Memo::new(move |_| drawn.with(|d| d.0)),
+            fitted: RwSignal::new(true),
+            screen,
+        },
         details,
         mode,
         fonts,
         query,
         match_pos: RwSignal::new(0),
-        tree,
+        derived: Derived { tree, card_options, sizes, layout, cull, matches },
         target_year,
         year,
-        card_options,
-        sizes,
-        layout,
-        cull,
-        matches,
     };
     // A fitted view stays fitted as the tree grows or shrinks (a branch
     // opened, a box added, details switched on).
     Effect::new(move |_| {
         layout.with(|l| l.bounds);
-        if editor.fitted.get_untracked() {
+        if editor.view.fitted.get_untracked() {
             editor.fit();
         }
     });
@@ -490,56 +503,56 @@ impl Editor {
 
     /// Shows the whole (shown) tree.
     pub fn fit(&self) {
-        let (w, h) = self.screen.get_untracked();
+        let (w, h) = self.view.screen.get_untracked();
         if w > 0.0 {
-            let (bounds, across) = self.layout.with_untracked(|l| (l.bounds, l.across));
+            let (bounds, across) = self.derived.layout.with_untracked(|l| (l.bounds, l.across));
             let fit = if across { Viewport::fit_centred } else { Viewport::fit };
-            self.viewport.set(fit(bounds, w, h, FIT_MARGIN));
+            self.view.viewport.set(fit(bounds, w, h, FIT_MARGIN));
         }
-        self.fitted.set(true);
+        self.view.fitted.set(true);
     }
 
     /// Changes the view by hand (pan, zoom); a later resize keeps it.
     pub fn move_view(&self, f: impl FnOnce(&Viewport) -> Viewport) {
-        self.viewport.update(|v| *v = f(v));
-        self.fitted.set(false);
+        self.view.viewport.update(|v| *v = f(v));
+        self.view.fitted.set(false);
     }
 
     /// Zooms around the canvas centre.
     pub fn zoom(&self, factor: f64) {
-        let (w, h) = self.screen.get_untracked();
+        let (w, h) = self.view.screen.get_untracked();
         self.move_view(|v| v.zoom_at(w / 2.0, h / 2.0, factor));
     }
 
     /// Back to 1:1, keeping the centre.
     pub fn reset_zoom(&self) {
-        let k = self.viewport.with_untracked(|v| v.k);
+        let k = self.view.viewport.with_untracked(|v| v.k);
         self.zoom(1.0 / k);
     }
 
     pub fn rect(&self, i: usize) -> Option<Rect> {
-        self.layout.with_untracked(|l| l.rects.get(i).copied().flatten())
+        self.derived.layout.with_untracked(|l| l.rects.get(i).copied().flatten())
     }
 
     /// Centres node `i` at reading size.
     pub fn zoom_to(&self, i: usize) {
-        let (w, h) = self.screen.get_untracked();
+        let (w, h) = self.view.screen.get_untracked();
         if let Some(r) = self.rect(i) {
-            let k = self.viewport.with_untracked(|v| v.k).max(0.8);
+            let k = self.view.viewport.with_untracked(|v| v.k).max(0.8);
             self.move_view(|_| Viewport::centre_on(r, k, w, h));
         }
     }
 
     /// Pans just enough to bring node `i` fully into view.
     pub fn scroll_into_view(&self, i: usize) {
-        let (w, h) = self.screen.get_untracked();
+        let (w, h) = self.view.screen.get_untracked();
         let Some(r) = self.rect(i) else { return };
         self.move_view(|v| v.reveal(r, w, h, FIT_MARGIN));
     }
 
     /// Selects node `i`, expanding its ancestors, and brings it into view.
     pub fn select(&self, i: usize) {
-        self.tree.with_untracked(|t| {
+        self.derived.tree.with_untracked(|t| {
             if let Some(t) = t {
                 if !self.outline.with_untracked(|o| o.is_shown(t, i)) {
                     self.outline.update(|o| o.reveal(t, i));
@@ -552,7 +565,7 @@ impl Editor {
 
     /// Changes the outline with `f`, keeping the selection visible if it still is.
     pub fn reshape(&self, f: impl FnOnce(&mut Outline, &Tree)) {
-        self.tree.with_untracked(|t| {
+        self.derived.tree.with_untracked(|t| {
             if let Some(t) = t {
                 self.outline.update(|o| f(o, t));
             }
@@ -563,17 +576,17 @@ impl Editor {
     /// it is on screen, under the pointer that clicked it; a fitted view is
     /// fitted again instead.
     pub fn toggle_in_place(&self, i: usize, collapse: Option<bool>) {
-        let at = |e: &Editor| e.rect(i).map(|r| e.viewport.with_untracked(|v| v.to_screen(r.x, r.y)));
+        let at = |e: &Editor| e.rect(i).map(|r| e.view.viewport.with_untracked(|v| v.to_screen(r.x, r.y)));
         let before = at(self);
         self.reshape(|o, t| match collapse {
             Some(c) => o.set_collapsed(t, i, c),
             None => o.toggle(t, i),
         });
-        if self.fitted.get_untracked() {
+        if self.view.fitted.get_untracked() {
             return self.fit();
         }
         if let (Some((x0, y0)), Some((x1, y1))) = (before, at(self)) {
-            self.viewport.update(|v| *v = v.pan(x0 - x1, y0 - y1));
+            self.view.viewport.update(|v| *v = v.pan(x0 - x1, y0 - y1));
         }
     }
 
@@ -700,13 +713,13 @@ impl Editor {
 
     /// Jumps to match number `pos` (wrapping) of the current search.
     pub fn goto_match(&self, pos: isize) {
-        let count = self.matches.with_untracked(|m| m.len()) as isize;
+        let count = self.derived.matches.with_untracked(|m| m.len()) as isize;
         if count == 0 {
             return;
         }
         let pos = pos.rem_euclid(count) as usize;
         self.match_pos.set(pos);
-        if let Some(i) = self.matches.with_untracked(|m| m.get(pos).copied()) {
+        if let Some(i) = self.derived.matches.with_untracked(|m| m.get(pos).copied()) {
             self.select(i);
             self.zoom_to(i);
         }

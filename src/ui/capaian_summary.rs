@@ -21,7 +21,7 @@ pub fn CapaianSummary() -> impl IntoView {
             return None;
         }
         let bands = cap.options.with(|o| o.bands);
-        editor.tree.with(|t| {
+        editor.derived.tree.with(|t| {
             let t = t.as_ref()?;
             cap.rollup.with(|r| editor.store.doc.with(|d| Some(summary(d, t, r, &bands))))
         })

@@ -12,8 +12,8 @@ pub fn DropTarget(carry: RwSignal<Option<Carry>>) -> impl IntoView {
     let lang = editor.lang;
     let target = move || {
         let c = carry.get()?;
-        let r = editor.layout.with(|l| l.rects.get(c.target?).copied().flatten())?;
-        let v = editor.viewport.get();
+        let r = editor.derived.layout.with(|l| l.rects.get(c.target?).copied().flatten())?;
+        let v = editor.view.viewport.get();
         let (x, y) = v.to_screen(r.x, r.y);
         let style = format!(
             "left:{:.1}px;top:{:.1}px;width:{:.1}px;height:{:.1}px",

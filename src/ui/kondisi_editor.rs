@@ -22,8 +22,8 @@ pub fn KondisiEditor() -> impl IntoView {
     });
     let rect = move || {
         let i = index.get()?;
-        let r = editor.layout.with(|l| l.rects.get(i).copied().flatten())?;
-        let v = editor.viewport.get();
+        let r = editor.derived.layout.with(|l| l.rects.get(i).copied().flatten())?;
+        let v = editor.view.viewport.get();
         let (x, y) = v.to_screen(r.x, r.y);
         Some((x, y, r.w * v.k, r.h * v.k, v.k))
     };

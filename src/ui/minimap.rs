@@ -26,7 +26,7 @@ pub fn Minimap() -> impl IntoView {
     let editor = use_editor();
     let wanted = use_prefs().minimap;
     let aside = Memo::new(move |_| {
-        let (w, h) = editor.screen.get();
+        let (w, h) = editor.view.screen.get();
         let corner = Rect { x: w - INSET - W, y: h - INSET - H, w: W, h: H };
         let Some(i) = editor
             .selected
@@ -34,8 +34,8 @@ pub fn Minimap() -> impl IntoView {
         else {
             return false;
         };
-        editor.layout.with(|l| l.rects.get(i).copied().flatten()).is_some_and(|r| {
-            let v = editor.viewport.get();
+        editor.derived.layout.with(|l| l.rects.get(i).copied().flatten()).is_some_and(|r| {
+            let v = editor.view.viewport.get();
             let (x, y) = v.to_screen(r.x, r.y);
             corner.overlaps(&Rect { x, y, w: r.w * v.k, h: r.h * v.k })
         })
@@ -43,16 +43,16 @@ pub fn Minimap() -> impl IntoView {
     let base = NodeRef::<Canvas>::new();
     let frame = NodeRef::<Canvas>::new();
     let needed = Memo::new(move |_| {
-        let (w, h) = editor.screen.get();
-        let b = editor.layout.with(|l| l.bounds);
-        let k = editor.viewport.with(|v| v.k);
+        let (w, h) = editor.view.screen.get();
+        let b = editor.derived.layout.with(|l| l.bounds);
+        let k = editor.view.viewport.with(|v| v.k);
         b.w * k > w + 1.0 || b.h * k > h + 1.0
     });
     // The tree is painted once per layout, from pixels (one canvas call
     // however many boxes); only the frame follows the view. After the frame
     // that shows an edit: a map a frame late is not missed, the edit would be.
     let paint = move || {
-        editor.layout.with_untracked(|l| {
+        editor.derived.layout.with_untracked(|l| {
             if let (true, Some(ctx)) = (needed.get_untracked() && wanted.get_untracked(), context(base)) {
                 let m = map(l.bounds);
                 let mut px = Pixels::default();
@@ -69,7 +69,7 @@ pub fn Minimap() -> impl IntoView {
     Effect::new(move |_| {
         needed.track();
         wanted.track();
-        editor.layout.track();
+        editor.derived.layout.track();
         if !queued.get_value() {
             queued.set_value(true);
             set_timeout(
@@ -84,8 +84,8 @@ pub fn Minimap() -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        let (v, (w, h)) = (editor.viewport.get(), editor.screen.get());
-        let bounds = editor.layout.with(|l| l.bounds);
+        let (v, (w, h)) = (editor.view.viewport.get(), editor.view.screen.get());
+        let bounds = editor.derived.layout.with(|l| l.bounds);
         if let (true, Some(ctx)) = (needed.get() && wanted.get(), context(frame)) {
             let m = map(bounds);
             let seen = v.visible_world(w, h, 0.0);
@@ -100,9 +100,9 @@ pub fn Minimap() -> impl IntoView {
     let go = move |ev: &web_sys::PointerEvent| {
         let Some(el) = frame.get_untracked() else { return };
         let r = el.get_bounding_client_rect();
-        let m = map(editor.layout.with_untracked(|l| l.bounds));
+        let m = map(editor.derived.layout.with_untracked(|l| l.bounds));
         let (wx, wy) = m.to_world(ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top());
-        let (w, h) = editor.screen.get_untracked();
+        let (w, h) = editor.view.screen.get_untracked();
         editor.move_view(|v| Viewport { tx: w / 2.0 - wx * v.k, ty: h / 2.0 - wy * v.k, ..*v });
     };
     view! {

@@ -190,7 +190,7 @@ pub fn MovePicker(moving: RwSignal<Option<NodeId>>) -> impl IntoView {
 /// The boxes `id` may move under, in tree order: all but itself and its branch.
 fn picking(editor: Editor, id: NodeId) -> Picking {
     let lang = editor.lang;
-    editor.tree.with_untracked(|tree| {
+    editor.derived.tree.with_untracked(|tree| {
         editor.store.doc.with_untracked(|d| {
             let Some(node) = d.nodes.get(&id) else {
                 return Picking { refused: Some(op_error(lang, &OpError::NotFound(id))), ..Picking::default() };

@@ -29,8 +29,8 @@ pub fn PictureDialog(open: RwSignal<bool>) -> impl IntoView {
     let region = move || match part.get() {
         Part::Whole => Some(Region::Whole),
         Part::Visible => {
-            let (w, h) = editor.screen.get();
-            Some(Region::Visible(editor.viewport.get().visible_world(w, h, 0.0)))
+            let (w, h) = editor.view.screen.get();
+            Some(Region::Visible(editor.view.viewport.get().visible_world(w, h, 0.0)))
         }
         Part::Branch => editor.selected_index().map(Region::Branch),
     };
@@ -40,7 +40,7 @@ pub fn PictureDialog(open: RwSignal<bool>) -> impl IntoView {
         if !open.get() {
             return None;
         }
-        editor.layout.track();
+        editor.derived.layout.track();
         let p = region().and_then(|r| picture(editor, r))?;
         Some(png_size(&p, scale.get()))
     };

@@ -83,7 +83,7 @@ pub fn Presenter() -> impl IntoView {
         match ev.key().as_str() {
             "Enter" => {
                 let q = query.get_untracked();
-                let hit = editor.tree.with_untracked(|t| {
+                let hit = editor.derived.tree.with_untracked(|t| {
                     t.as_ref().and_then(|t| editor.store.doc.with_untracked(|d| search(d, t, &q).first().copied()))
                 });
                 if let Some(i) = hit {

@@ -42,8 +42,8 @@ pub fn PrintDialog(open: RwSignal<bool>) -> impl IntoView {
         if !open.get() {
             return None;
         }
-        editor.layout.track();
-        editor.card_options.track();
+        editor.derived.layout.track();
+        editor.derived.card_options.track();
         picture(editor, Region::Whole)
     });
     let grid = move || if spread.get() == Spread::Tiles { (cols.get(), rows.get()) } else { (1, 1) };
@@ -160,7 +160,7 @@ fn paper_size(p: Paper) -> String {
 
 /// The boxes under the root (or the focused box): one page each.
 fn branches(editor: Editor) -> Vec<usize> {
-    editor.tree.with_untracked(|t| {
+    editor.derived.tree.with_untracked(|t| {
         let Some(t) = t else { return Vec::new() };
         let top = editor.outline.with_untracked(|o| o.focus).unwrap_or(t.root);
         editor.outline.with_untracked(|o| o.shown_children(t, top).to_vec())
@@ -177,7 +177,7 @@ fn page_map(editor: Editor, view: Rect, tiles: &[Rect]) -> String {
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{} {} {} {}" preserveAspectRatio="xMidYMid meet"><rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff"/>"##,
         all.x, all.y, all.w, all.h, all.x, all.y, all.w, all.h
     );
-    editor.layout.with_untracked(|l| {
+    editor.derived.layout.with_untracked(|l| {
         for r in l.shown.iter().filter_map(|&i| l.rects[i]) {
             svg += &format!(
                 r##"<rect x="{:.0}" y="{:.0}" width="{:.0}" height="{:.0}" fill="#8a96a8"/>"##,

@@ -9,7 +9,7 @@ use crate::state::use_editor;
 pub fn SearchBox() -> impl IntoView {
     let editor = use_editor();
     let lang = editor.lang;
-    let count = move || editor.matches.with(|m| m.len());
+    let count = move || editor.derived.matches.with(|m| m.len());
     let status = move || {
         let q = editor.query.with(|q| !q.trim().is_empty());
         match (q, count()) {
@@ -27,7 +27,8 @@ pub fn SearchBox() -> impl IntoView {
             ev.prevent_default();
             let pos = editor.match_pos.get_untracked() as isize;
             // The first Enter jumps to the first match itself.
-            let here = editor.selected_index() == editor.matches.with_untracked(|m| m.get(pos as usize).copied());
+            let here =
+                editor.selected_index() == editor.derived.matches.with_untracked(|m| m.get(pos as usize).copied());
             editor.goto_match(if !here {
                 pos
             } else if ev.shift_key() {
@@ -49,7 +50,7 @@ pub fn SearchBox() -> impl IntoView {
             <button class="tool icon" hidden=move || count() == 0 aria-label=t(lang, Key::NextMatch) title=t(lang, Key::NextMatch) disabled=move || count() == 0
                 on:click=move |_| {
                     let pos = editor.match_pos.get_untracked() as isize;
-                    let here = editor.selected_index() == editor.matches.with_untracked(|m| m.get(pos as usize).copied());
+                    let here = editor.selected_index() == editor.derived.matches.with_untracked(|m| m.get(pos as usize).copied());
                     editor.goto_match(if here { pos + 1 } else { pos });
                 }>"↓"</button>
         </div>

@@ -51,10 +51,10 @@ pub fn TreeCanvas() -> impl IntoView {
     // One memo for what is mounted and how: two memos read by the same
     // effect (a diamond) can leave the effect stale for a frame.
     let mounted = Memo::new(move |_| {
-        let (w, h) = editor.screen.get();
-        let v = editor.viewport.get();
+        let (w, h) = editor.view.screen.get();
+        let v = editor.view.viewport.get();
         let world = v.visible_world(w, h, OVERSCAN);
-        let visible = editor.cull.with(|c| editor.layout.with(|l| c.cards_in(l, world)));
+        let visible = editor.derived.cull.with(|c| editor.derived.layout.with(|l| c.cards_in(l, world)));
         // Far out, or with very many cards in view, boxes are painted on a
         // canvas: an SVG group per card costs tens of ms a frame by the hundred.
         let illegible = v.k * CardFonts::KONDISI_PX < LEGIBLE_PX && visible.len() > FEW_CARDS;
@@ -67,11 +67,11 @@ pub fn TreeCanvas() -> impl IntoView {
         if overview.get() {
             return String::new();
         }
-        let (w, h) = editor.screen.get();
-        let world = editor.viewport.get().visible_world(w, h, OVERSCAN);
-        let v = editor.placed.get();
-        editor.cull.with(|c| {
-            editor.layout.with(|l| {
+        let (w, h) = editor.view.screen.get();
+        let world = editor.view.viewport.get().visible_world(w, h, OVERSCAN);
+        let v = editor.view.placed.get();
+        editor.derived.cull.with(|c| {
+            editor.derived.layout.with(|l| {
                 let mut d = String::new();
                 for e in c.edges_in(l, world) {
                     for (n, &(x, y)) in e.points.iter().enumerate() {
@@ -138,7 +138,7 @@ pub fn TreeCanvas() -> impl IntoView {
                 role="tree"
                 aria-label=t(lang, Key::TreeLabel)
                 style:transform=move || {
-                    let Shift { s, dx, dy } = editor.drawn.get().1;
+                    let Shift { s, dx, dy } = editor.view.drawn.get().1;
                     format!("translate({dx:.2}px, {dy:.2}px) scale({s:.5})")
                 }
                 on:keydown=move |ev| on_tree_key(editor, tab_leaves, ev)
@@ -148,7 +148,7 @@ pub fn TreeCanvas() -> impl IntoView {
                 // of either rebuilds the lists, everything else updates in place.
                 {move || {
                     editor.store.generation.track();
-                    editor.card_options.track();
+                    editor.derived.card_options.track();
                     view! {
                         <g class="cards">
                             <For each=cards key=|k| k.clone() let:k>
@@ -176,15 +176,15 @@ struct Mounted {
     visible: Vec<usize>,
 }
 
-/// Keeps `editor.screen` equal to the canvas size, refitting a fitted view.
+/// Keeps `editor.view.screen` equal to the canvas size, refitting a fitted view.
 fn observe_size(editor: Editor, section: NodeRef<Section>) {
     Effect::new(move |_| {
         let Some(el) = section.get() else { return };
         let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let entry: web_sys::ResizeObserverEntry = entries.get(0).unchecked_into();
             let rect = entry.content_rect();
-            editor.screen.set((rect.width(), rect.height()));
-            if editor.fitted.get_untracked() {
+            editor.view.screen.set((rect.width(), rect.height()));
+            if editor.view.fitted.get_untracked() {
                 editor.fit();
             }
         });
@@ -291,7 +291,10 @@ impl Drag {
         if let Some(from) = self.card {
             let target = card_at(editor, p).filter(|&t| t != from);
             let allowed = target.is_some_and(|t| {
-                editor.tree.with_untracked(|tree| tree.as_ref().is_some_and(|tree| !is_ancestor_or_self(tree, from, t)))
+                editor
+                    .derived
+                    .tree
+                    .with_untracked(|tree| tree.as_ref().is_some_and(|tree| !is_ancestor_or_self(tree, from, t)))
             });
             carry.set(Some(Carry { from, at: p, target, allowed }));
             return;
@@ -325,9 +328,12 @@ impl Drag {
 
 /// The card under screen point `p`, if any.
 fn card_at(editor: Editor, p: (f64, f64)) -> Option<usize> {
-    let (x, y) = editor.viewport.with_untracked(|v| v.to_world(p.0, p.1));
+    let (x, y) = editor.view.viewport.with_untracked(|v| v.to_world(p.0, p.1));
     let point = Rect { x, y, w: 0.0, h: 0.0 };
-    editor.cull.with_untracked(|c| editor.layout.with_untracked(|l| c.cards_in(l, point).first().copied()))
+    editor
+        .derived
+        .cull
+        .with_untracked(|c| editor.derived.layout.with_untracked(|l| c.cards_in(l, point).first().copied()))
 }
 
 /// A click on the overview selects the box under the pointer.
@@ -392,6 +398,7 @@ fn on_tree_key(editor: Editor, tab_leaves: StoredValue<bool>, ev: web_sys::Keybo
         ev.prevent_default();
         ev.stop_propagation();
         let step = editor
+            .derived
             .tree
             .with_untracked(|t| t.as_ref().map(|t| editor.outline.with_untracked(|o| key_move(t, o, current, nav))));
         match step {
@@ -508,7 +515,7 @@ fn paint_overview(
     visible: &[usize],
 ) {
     let Some(canvas) = canvas.get() else { return };
-    let (w, h) = editor.screen.get();
+    let (w, h) = editor.view.screen.get();
     if !on || w == 0.0 {
         return;
     }
@@ -524,7 +531,7 @@ fn paint_overview(
     }
     let Ok(Some(ctx)) = canvas.get_context("2d") else { return };
     let ctx: web_sys::CanvasRenderingContext2d = ctx.unchecked_into();
-    let v = editor.viewport.get();
+    let v = editor.view.viewport.get();
     // Device pixels.
     let at = |x: f64, y: f64| {
         let (sx, sy) = v.to_screen(x, y);
@@ -535,10 +542,10 @@ fn paint_overview(
     let detailed = visible.len() <= DETAILED_OVERVIEW;
     pixels.update_value(|px| {
         px.clear(pw as usize, ph as usize);
-        editor.layout.with(|l| {
+        editor.derived.layout.with(|l| {
             if detailed {
                 let world = v.visible_world(w, h, 0.0);
-                for e in editor.cull.with(|c| c.edges_in(l, world)) {
+                for e in editor.derived.cull.with(|c| c.edges_in(l, world)) {
                     for s in e.points.windows(2) {
                         px.line(at(s[0].0, s[0].1), at(s[1].0, s[1].1), LINE);
                     }

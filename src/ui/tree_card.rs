@@ -30,7 +30,7 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
     let editor = use_editor();
     let index = node_index(editor, id.clone());
     let start = index.get_untracked()?;
-    let opts = editor.card_options.get_untracked();
+    let opts = editor.derived.card_options.get_untracked();
     let card = editor.fonts.with_untracked(|f| {
         editor.store.doc.with_untracked(|d| d.nodes.get_index(start).map(|(_, n)| Card::of(n, f, opts)))
     })?;
@@ -49,9 +49,10 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
     let band_title = (band_short != band_full).then(|| view! { <title>{band_full}</title> });
     let band_text = move || if capaian.with(Option::is_some) { band_short.clone() } else { band_text.clone() };
 
-    let rect = Memo::new(move |_| index.get().and_then(|i| editor.layout.with(|l| l.rects.get(i).copied().flatten())));
+    let rect =
+        Memo::new(move |_| index.get().and_then(|i| editor.derived.layout.with(|l| l.rects.get(i).copied().flatten())));
     let transform = move || {
-        let v = editor.placed.get();
+        let v = editor.view.placed.get();
         rect.get().map(|r| {
             let (x, y) = v.to_screen(r.x, r.y);
             format!("translate({x:.1} {y:.1}) scale({:.4})", v.k)
@@ -59,10 +60,10 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
     };
     let (selected, collapsed, child_count) = item_state(editor, id.clone(), index);
     let edit_id = id.clone();
-    let is_match = Memo::new(move |_| index.get().is_some_and(|i| editor.matches.with(|m| m.contains(&i))));
+    let is_match = Memo::new(move |_| index.get().is_some_and(|i| editor.derived.matches.with(|m| m.contains(&i))));
     let is_current = Memo::new(move |_| {
         let pos = editor.match_pos.get();
-        index.get().is_some_and(|i| editor.matches.with(|m| m.get(pos) == Some(&i)))
+        index.get().is_some_and(|i| editor.derived.matches.with(|m| m.get(pos) == Some(&i)))
     });
     let select = move |_| {
         if let Some(i) = index.get_untracked() {
@@ -157,7 +158,7 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
     };
     // Where the connectors to the children leave the card.
     let toggle_at = move || {
-        if editor.layout.with(|l| l.across) {
+        if editor.derived.layout.with(|l| l.across) {
             format!("translate({w} {})", h / 2.0)
         } else {
             format!("translate({} {h})", w / 2.0)
@@ -234,7 +235,7 @@ fn TreeItem(
 ) -> impl IntoView {
     let editor = use_editor();
     let name = item_name(editor, &id)?;
-    let depth = move || index.get().and_then(|i| editor.tree.with(|t| t.as_ref().map(|t| t.depth[i] + 1)));
+    let depth = move || index.get().and_then(|i| editor.derived.tree.with(|t| t.as_ref().map(|t| t.depth[i] + 1)));
     Some(view! {
         <g
             id=move || index.get().map(|i| format!("card-{i}"))
@@ -267,7 +268,7 @@ fn item_state(editor: Editor, id: NodeId, index: Memo<Option<usize>>) -> (Memo<b
     let selected = Memo::new(move |_| editor.selected.with(|s| s.as_deref() == Some(id.as_str())));
     let collapsed = Memo::new(move |_| index.get().is_some_and(|i| editor.outline.with(|o| o.is_collapsed(i))));
     let child_count = Memo::new(move |_| {
-        index.get().and_then(|i| editor.tree.with(|t| t.as_ref().map(|t| t.children[i].len()))).unwrap_or(0)
+        index.get().and_then(|i| editor.derived.tree.with(|t| t.as_ref().map(|t| t.children[i].len()))).unwrap_or(0)
     });
     (selected, collapsed, child_count)
 }
@@ -275,7 +276,7 @@ fn item_state(editor: Editor, id: NodeId, index: Memo<Option<usize>>) -> (Memo<b
 /// With nothing selected, the root is where Tab enters the tree.
 fn is_entry(editor: Editor, index: Memo<Option<usize>>) -> bool {
     editor.selected.with(|s| s.is_none())
-        && index.get().is_some_and(|i| editor.tree.with(|t| t.as_ref().is_some_and(|t| t.root == i)))
+        && index.get().is_some_and(|i| editor.derived.tree.with(|t| t.as_ref().is_some_and(|t| t.root == i)))
 }
 
 /// Focus follows selection: a card reached by Tab becomes the selected one.

@@ -18,7 +18,7 @@ pub fn ViewControls() -> impl IntoView {
     view! {
         <div class="group" role="group" aria-label=t(lang, Key::ViewGroup)>
             <button class="tool icon zoom-extra" title=t(lang, Key::ZoomOut) aria-label=t(lang, Key::ZoomOut) on:click=move |_| editor.zoom(0.8)>"−"</button>
-            <span class="zoom-level zoom-extra" aria-live="polite">{move || format!("{:.0}%", editor.viewport.with(|v| v.k) * 100.0)}</span>
+            <span class="zoom-level zoom-extra" aria-live="polite">{move || format!("{:.0}%", editor.view.viewport.with(|v| v.k) * 100.0)}</span>
             <button class="tool icon zoom-extra" title=t(lang, Key::ZoomIn) aria-label=t(lang, Key::ZoomIn) on:click=move |_| editor.zoom(1.25)>"+"</button>
             <button class="tool" aria-label=t(lang, Key::Fit) title=format!("{} (0)", t(lang, Key::Fit)) on:click=move |_| editor.fit()>
                 <span class="fit-label">{t(lang, Key::Fit)}</span>
@@ -72,7 +72,7 @@ fn ViewMenu() -> impl IntoView {
         request_animation_frame(move || editor.fit());
     };
     let auto_label = move || {
-        let picked = editor.layout.with(|l| l.arrangement);
+        let picked = editor.derived.layout.with(|l| l.arrangement);
         t(lang, Key::ModeAutoPicked).replace("{mode}", arrangement_name(lang, picked))
     };
     let modes = move || {
@@ -154,11 +154,12 @@ fn BranchMenu() -> impl IntoView {
         }
         refit(editor);
     };
-    let in_force =
-        Memo::new(move |_| editor.tree.with(|t| t.as_ref().and_then(|t| editor.outline.with(|o| o.level_in_force(t)))));
+    let in_force = Memo::new(move |_| {
+        editor.derived.tree.with(|t| t.as_ref().and_then(|t| editor.outline.with(|o| o.level_in_force(t))))
+    });
     // One item per level of the tree, named after the level of its first box.
     let levels = move || {
-        let names: Vec<String> = editor.tree.with(|t| {
+        let names: Vec<String> = editor.derived.tree.with(|t| {
             t.as_ref().map_or_else(Vec::new, |t| {
                 editor.store.doc.with(|d| depth_heads(t).into_iter().map(|i| level_label(lang, &d.nodes[i])).collect())
             })
