@@ -74,7 +74,7 @@ pub fn Minimap() -> impl IntoView {
             queued.set_value(true);
             set_timeout(
                 move || {
-                    // Gone meanwhile (a new document): nothing to paint.
+                    // Unmounted meanwhile: nothing to paint.
                     if queued.try_set_value(false).is_none() {
                         paint();
                     }
