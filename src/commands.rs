@@ -50,16 +50,19 @@ pub fn run(editor: Editor, command: Command) -> bool {
             begin(editor, id);
             true
         }
-        Command::DeleteSubtree => match branch_and_next(editor, &id) {
-            // From the tree: no scan of every node for the branch and its siblings.
-            Some((ids, next)) => editor.edit(Action::DeleteSubtree, None, |tx| {
-                ops::delete_branch(tx, ids)?;
-                Ok(Some(next))
-            }),
-            None => editor.edit(Action::DeleteSubtree, None, |tx| delete_then_select(tx, &id, ops::delete_subtree)),
-        },
+        Command::DeleteSubtree => {
+            let (ids, next) = (branch(editor, &id), selected_after_delete(editor, &id));
+            editor.edit(Action::DeleteSubtree, None, |tx| {
+                match ids {
+                    Some(ids) => ops::delete_branch(tx, ids)?,
+                    None => ops::delete_subtree(tx, &id)?,
+                }
+                Ok(next)
+            })
+        }
         Command::DeleteNode => {
-            editor.edit(Action::DeleteNode, None, |tx| delete_then_select(tx, &id, ops::delete_node))
+            let next = selected_after_delete(editor, &id);
+            editor.edit(Action::DeleteNode, None, |tx| ops::delete_node(tx, &id).map(|_| next))
         }
         Command::Duplicate => editor.edit(Action::Duplicate, None, |tx| ops::duplicate(tx, &id).map(Some)),
         Command::MoveUp | Command::MoveDown => {
@@ -84,9 +87,20 @@ fn add_and_edit(editor: Editor, action: Action, add: impl FnOnce(&mut Tx) -> Res
 }
 
 /// Deletes with `delete`, then selects the previous sibling or the parent.
-/// Node `id`'s branch (it and every node below it) and the box selected
-/// once it is gone: the sibling before it, else its parent.
-fn branch_and_next(editor: Editor, id: &str) -> Option<(Vec<NodeId>, NodeId)> {
+/// Node `id`'s branch (it and every node below it), from the tree.
+fn branch(editor: Editor, id: &str) -> Option<Vec<NodeId>> {
+    editor.derived.tree.with_untracked(|t| {
+        let t = t.as_ref()?;
+        editor.store.doc.with_untracked(|d| {
+            let key = |j: usize| d.nodes.get_index(j).map(|(k, _)| k.clone());
+            t.branch(d.nodes.get_index_of(id)?).into_iter().map(key).collect()
+        })
+    })
+}
+
+/// The box selected once node `id` is deleted: the sibling before it, else
+/// its parent (from the tree, not a scan of every node).
+fn selected_after_delete(editor: Editor, id: &str) -> Option<NodeId> {
     editor.derived.tree.with_untracked(|t| {
         let t = t.as_ref()?;
         editor.store.doc.with_untracked(|d| {
@@ -97,27 +111,9 @@ fn branch_and_next(editor: Editor, id: &str) -> Option<(Vec<NodeId>, NodeId)> {
                 0 => parent,
                 k => siblings[k - 1],
             };
-            let key = |j: usize| d.nodes.get_index(j).map(|(k, _)| k.clone());
-            Some((t.branch(i).into_iter().map(key).collect::<Option<_>>()?, key(next)?))
+            d.nodes.get_index(next).map(|(k, _)| k.clone())
         })
     })
-}
-
-fn delete_then_select(
-    tx: &mut Tx,
-    id: &str,
-    delete: fn(&mut Tx, &str) -> Result<(), OpError>,
-) -> Result<Option<NodeId>, OpError> {
-    let doc = tx.doc();
-    let parent = doc.nodes.get(id).and_then(|n| n.parent.clone());
-    let previous = parent.as_ref().and_then(|p| {
-        let siblings: Vec<&NodeId> =
-            doc.nodes.values().filter(|n| n.parent.as_ref() == Some(p)).map(|n| &n.id).collect();
-        let pos = siblings.iter().position(|s| *s == id)?;
-        pos.checked_sub(1).map(|p| siblings[p].clone())
-    });
-    delete(tx, id)?;
-    Ok(previous.or(parent))
 }
 
 /// The selected branch in the file format, for the clipboard: it pastes into

@@ -135,20 +135,20 @@ impl Store {
                 }
             })
         });
-        self.pending.update_value(|(p, start)| {
-            if p.is_empty() {
-                *start = len_before;
-            }
-            p.extend_from_slice(changes);
-        });
-        if changes.iter().any(Change::is_structural) {
-            // Content changes move no node: only these batches are kept.
-            self.reshaped.update_value(|(p, start)| {
+        // Queued with the count before the first batch, for a reader that
+        // catches up later (after several edits, perhaps).
+        let queue = |list: StoredValue<(Vec<Change>, usize)>| {
+            list.update_value(|(p, start)| {
                 if p.is_empty() {
                     *start = len_before;
                 }
                 p.extend_from_slice(changes);
-            });
+            })
+        };
+        queue(self.pending);
+        if changes.iter().any(Change::is_structural) {
+            // Content changes move no node: only these batches are kept.
+            queue(self.reshaped);
             self.structure.update(|s| *s += 1);
         }
         self.edits.set(edit);

@@ -48,6 +48,8 @@ test('by keyboard: add children and siblings, type in place, undo and redo every
   assert.equal((await names(page)).length, start.length + 5);
   await page.keyboard.press('Delete');
   assert.equal((await names(page)).length, start.length + 3);
+  // The sibling before the deleted copy (the original) is selected.
+  assert.match(await selected(page).getAttribute('aria-label'), /^Tersedianya laporan berkala,/);
   // Undo everything, step by step, back to the start; then redo everything.
   for (let i = 0; i < 20 && (await page.getByRole('button', { name: 'Urungkan' }).isEnabled()); i++) {
     await page.keyboard.press('Control+z');
