@@ -1,6 +1,7 @@
 //! What a card shows and how big it is, from a node and the fonts' widths.
 
 use super::model::{Level, Node, Tahun, TingkatAnggaran};
+use super::picture::escape;
 use super::text::{ellipsize, line_count, wrap, CharWidths};
 use super::tidy::Size;
 use std::fmt::Write;
@@ -107,6 +108,48 @@ impl Card {
     /// [`Card::band_label`] in `width` (room left beside a badge).
     pub fn band_label_within(text: &str, fonts: &CardFonts, width: f64) -> String {
         ellipsize(text, width * CardFonts::KONDISI_PX / CardFonts::BAND_PX, &fonts.kondisi)
+    }
+
+    /// The card's fixed drawing as SVG markup, classed for `style/main.css`:
+    /// its box, band, statement lines (or `empty`, in italics, when it has
+    /// none) and detail lines, all text escaped. The app sets it in one
+    /// piece (`innerHTML`): one parse, not a DOM call per element.
+    pub fn markup(&self, empty: &str) -> String {
+        let mut out = String::with_capacity(256 + 96 * (self.kondisi.len() + self.detail.len()));
+        let (w, h) = (self.w, self.h);
+        let _ = write!(out, r#"<rect class="card-bg" width="{w}" height="{h}" rx="6"/>"#);
+        let _ = write!(
+            out,
+            r#"<path class="band" d="M0 6a6 6 0 0 1 6-6h{:.1}a6 6 0 0 1 6 6v{BAND_H}h-{w:.1}z"/>"#,
+            w - 12.0
+        );
+        if self.kondisi.is_empty() {
+            let _ = write!(
+                out,
+                r#"<text class="kondisi empty" x="{PAD}" y="{}">{}</text>"#,
+                Card::kondisi_y(0),
+                escape(empty)
+            );
+        }
+        for (i, line) in self.kondisi.iter().enumerate() {
+            let _ =
+                write!(out, r#"<text class="kondisi" x="{PAD}" y="{}">{}</text>"#, Card::kondisi_y(i), escape(line));
+        }
+        for (i, line) in self.detail.iter().enumerate() {
+            let class = match line.kind {
+                DetailKind::Indikator => "detail",
+                DetailKind::PenanggungJawab => "detail pj",
+                DetailKind::Anggaran => "detail anggaran",
+                DetailKind::Crosscutting => "detail cc",
+            };
+            let _ = write!(
+                out,
+                r#"<text class="{class}" x="{PAD}" y="{}">{}</text>"#,
+                self.detail_y(i),
+                escape(&line.text)
+            );
+        }
+        out
     }
 
     /// Baseline y of kondisi line `i`, from the card's top.
@@ -224,6 +267,24 @@ mod tests {
         let empty = Card::of(&node, &fonts, opts);
         assert!(empty.kondisi.is_empty());
         assert_eq!((empty.h, Card::size(&node, &fonts, opts).h), (one.h, one.h));
+    }
+
+    #[test]
+    fn markup_draws_every_line_with_its_text_escaped() {
+        let fonts = CardFonts::approx();
+        let mut node = sample().unwrap().nodes["sp-3"].clone();
+        node.kondisi = "Naik <5%> & \"turun\"".into();
+        let card = Card::of(&node, &fonts, CardOptions { details: true, year: None, english: false });
+        let svg = card.markup("kosong");
+        assert!(svg.contains(r#">Naik &lt;5%&gt; &amp; &quot;turun&quot;</text>"#), "{svg}");
+        assert!(!svg.contains("kosong"));
+        assert_eq!(svg.matches("<text").count(), card.kondisi.len() + card.detail.len());
+        assert!(svg.contains(r#"<text class="detail cc""#));
+        node.kondisi = " ".into();
+        let empty =
+            Card::of(&node, &fonts, CardOptions { details: false, year: None, english: false }).markup("<kosong>");
+        assert!(empty.contains(r#"<text class="kondisi empty" x="10" y="#) && empty.contains(">&lt;kosong&gt;</text>"));
+        assert_eq!(empty.matches("<text").count(), 1);
     }
 
     #[test]

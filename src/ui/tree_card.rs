@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
 use super::kondisi_editor::begin;
-use super::tree_canvas::focus_card;
+use super::tree_canvas::{card_key, focus_card};
 use crate::achievement::{percent, use_achievement};
 use crate::core::capaian::Band;
-use crate::core::card::{Card, DetailKind, BAND_H, INNER_W, PAD};
+use crate::core::card::{Card, BAND_H, INNER_W, PAD};
 use crate::core::model::{Level, NodeId};
 use crate::i18n::{band_name, level_label, t, Key, Lang};
 use crate::presentation::use_presentation;
@@ -68,7 +68,7 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
     let select = move |_| {
         if let Some(i) = index.get_untracked() {
             editor.select(i);
-            focus_card(i);
+            focus_card(editor, i);
         }
     };
     let toggle = move |ev: leptos::ev::MouseEvent| {
@@ -78,35 +78,8 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
         }
     };
 
-    let kondisi_lines = card
-        .kondisi
-        .iter()
-        .enumerate()
-        .map(|(i, line)| view! { <text class="kondisi" x=PAD y=Card::kondisi_y(i)>{line.clone()}</text> })
-        .collect_view();
-    let empty = card.kondisi.is_empty().then(|| {
-        view! { <text class="kondisi empty" x=PAD y=Card::kondisi_y(0)>{t(editor.lang, Key::KondisiEmpty)}</text> }
-    });
-    let detail_lines = card
-        .detail
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let class = match line.kind {
-                DetailKind::Indikator => "detail",
-                DetailKind::PenanggungJawab => "detail pj",
-                DetailKind::Anggaran => "detail anggaran",
-                DetailKind::Crosscutting => "detail cc",
-            };
-            view! { <text class=class x=PAD y=card.detail_y(i)>{line.text.clone()}</text> }
-        })
-        .collect_view();
-    let text = view! {
-        <text class="band-label" x=PAD y=BAND_H - 7.0>{band_text}{band_title}</text>
-        {kondisi_lines}
-        {empty}
-        {detail_lines}
-    };
+    // The fixed part (box, band, statement and detail lines) in one piece.
+    let face = card.markup(t(editor.lang, Key::KondisiEmpty));
     let (w, h) = (card.w, card.h);
     // Capaian for the year, on the band's right: the number is always shown,
     // the colour (and the card's tint) repeats its band.
@@ -188,9 +161,8 @@ pub fn TreeCard(id: NodeId) -> impl IntoView {
             on:click=select
             on:dblclick=move |_| begin(editor, edit_id.clone())
         >
-            <rect class="card-bg" width=w height=h rx="6" />
-            <path class="band" d=format!("M0 6a6 6 0 0 1 6-6h{:.1}a6 6 0 0 1 6 6v{BAND_H}h-{w:.1}z", w - 12.0) />
-            {text}
+            <g inner_html=face></g>
+            <text class="band-label" x=PAD y=BAND_H - 7.0>{band_text}{band_title}</text>
             {badge}
             {toggle_button}
         </TreeItem>
@@ -235,10 +207,12 @@ fn TreeItem(
 ) -> impl IntoView {
     let editor = use_editor();
     let name = item_name(editor, &id)?;
+    let key = card_key(&id, editor.store.rev(&id));
     let depth = move || index.get().and_then(|i| editor.derived.tree.with(|t| t.as_ref().map(|t| t.depth[i] + 1)));
     Some(view! {
         <g
             id=move || index.get().map(|i| format!("card-{i}"))
+            data-key=key
             role="treeitem"
             aria-level=depth
             aria-expanded=move || (child_count.get() > 0).then(|| (!collapsed.get()).to_string())
