@@ -48,7 +48,7 @@ pub fn KondisiEditor() -> impl IntoView {
         let at = index.get_untracked();
         editor.editing.set(None);
         if let Some(i) = at {
-            focus_card(i);
+            focus_card(editor, i);
         }
     };
     let on_input = move |ev: leptos::ev::Event| {

@@ -72,15 +72,19 @@ pub fn Minimap() -> impl IntoView {
         editor.derived.layout.track();
         if !queued.get_value() {
             queued.set_value(true);
-            set_timeout(
-                move || {
-                    // Unmounted meanwhile: nothing to paint.
-                    if queued.try_set_value(false).is_none() {
-                        paint();
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
+            // After the frame that shows the edit (a timer queued now could
+            // run before it): the map can wait, the tree cannot.
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        // Unmounted meanwhile: nothing to paint.
+                        if queued.try_set_value(false).is_none() {
+                            paint();
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
         }
     });
     Effect::new(move |_| {

@@ -137,6 +137,8 @@ pub fn TreeCanvas() -> impl IntoView {
                 class="tree"
                 role="tree"
                 aria-label=t(lang, Key::TreeLabel)
+                // Holds focus while a card is being drawn again (`focus_card`).
+                tabindex="-1"
                 style:transform=move || {
                     let Shift { s, dx, dy } = editor.view.drawn.get().1;
                     format!("translate({dx:.2}px, {dy:.2}px) scale({s:.5})")
@@ -404,7 +406,7 @@ fn on_tree_key(editor: Editor, tab_leaves: StoredValue<bool>, ev: web_sys::Keybo
         match step {
             Some(Move::Select(i)) => {
                 editor.select(i);
-                focus_card(i);
+                focus_card(editor, i);
             }
             Some(Move::Expand(i)) => editor.toggle_in_place(i, Some(false)),
             Some(Move::Collapse(i)) => editor.toggle_in_place(i, Some(true)),
@@ -445,20 +447,29 @@ fn on_tree_key(editor: Editor, tab_leaves: StoredValue<bool>, ev: web_sys::Keybo
 /// Keeps keyboard focus on the selected card after an edit moved it.
 pub fn refocus(editor: Editor) {
     if let Some(i) = editor.selected_index() {
-        focus_card(i);
+        focus_card(editor, i);
     }
 }
 
 /// Focuses card `i` once it is mounted (after the view moved to it).
-/// At once when it is, so keys typed right after land on it.
-pub fn focus_card(i: usize) {
-    let focus = move || {
-        let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("card-{i}")));
-        if let Some(el) = el {
-            let _ = el.unchecked_into::<web_sys::SvgElement>().focus_with_options(&quiet_focus());
-        }
-    };
-    focus();
+/// At once when the card drawn now is node `i` as it is now (a card that
+/// the coming redraw replaces would be focused for nothing, and taking a
+/// focused card out makes the browser lay the page out then and there);
+/// else the tree holds focus meanwhile: keys typed right after act on the
+/// selection there just the same.
+pub fn focus_card(editor: Editor, i: usize) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let card = move || document.as_ref().and_then(|d| d.get_element_by_id(&format!("card-{i}")));
+    let current = editor.index_of(i).map(|id| card_key(&id, editor.store.rev(&id)));
+    let now = card().filter(|el| el.get_attribute(CARD_KEY) == current).or_else(|| {
+        // Only focus that is on the tree already is kept there.
+        let active = web_sys::window()?.document()?.active_element()?;
+        let tree = active.closest("[role=tree]").ok()??;
+        (active != tree).then_some(tree)
+    });
+    if let Some(el) = now {
+        let _ = el.unchecked_into::<web_sys::SvgElement>().focus_with_options(&quiet_focus());
+    }
     // Again once the view has moved and the card is (re)mounted, unless
     // the user has gone on elsewhere meanwhile (a new box's editor, the
     // details panel): only focus that was lost or is still on the tree.
@@ -468,9 +479,19 @@ pub fn focus_card(i: usize) {
             .and_then(|d| d.active_element())
             .is_some_and(|el| el.tag_name() != "BODY" && el.closest("[role=tree]").ok().flatten().is_none());
         if !elsewhere {
-            focus();
+            if let Some(el) = card() {
+                let _ = el.unchecked_into::<web_sys::SvgElement>().focus_with_options(&quiet_focus());
+            }
         }
     });
+}
+
+/// The attribute naming what a card draws: its node and content revision.
+pub const CARD_KEY: &str = "data-key";
+
+/// The value of `CARD_KEY` for node `id` at content revision `rev`.
+pub fn card_key(id: &str, rev: u64) -> String {
+    format!("{id}@{rev}")
 }
 
 /// Alt+Enter on a card: move focus to its details in the side panel, once

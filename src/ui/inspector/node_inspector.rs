@@ -29,7 +29,7 @@ pub fn NodeInspector(id: NodeId) -> impl IntoView {
         if ev.key() == "Escape" {
             editor.seal();
             if let Some(i) = editor.selected_index() {
-                focus_card(i);
+                focus_card(editor, i);
             }
         }
     };
