@@ -8,6 +8,9 @@
 //
 //   BASE_URL=http://127.0.0.1:PORT/dist/ node tests/bench/edit.mjs [NODES…]
 //
+// PK_SAMPLES=1 prints every sample beside the medians (runs on a shared
+// machine vary: the spread tells a slow run from a slow edit).
+//
 // BASE_URL is the app (a release build); the documents are ../NODES.json
 // beside it (`pk_synth NODES 42`), read here too to pick the branch to delete.
 // scripts/bench builds and serves both as for tests/bench/tree.mjs.
@@ -463,6 +466,9 @@ for (const r of results) {
     const [handlers, message, frame] = ['handlers', 'message', 'frame'].map((k) => stats(times.map((t) => t[k])));
     const verdict = g ? `${g.text} ${g.met(frame) ? 'met' : 'missed'}` : '–';
     console.log(row([r.n, name, times.length, pair(handlers), pair(message), pair(frame), verdict]));
+    if (process.env.PK_SAMPLES) {
+      for (const k of ['handlers', 'frame']) console.log(`      ${k}:`, times.map((t) => t[k].toFixed(1)).join(' '));
+    }
     if (g && !g.met(frame)) now.push(`${r.n}: ${name} ${f(frame.median)} ms`);
   }
 }
