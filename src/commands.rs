@@ -51,12 +51,17 @@ pub fn run(editor: Editor, command: Command) -> bool {
             true
         }
         Command::DeleteSubtree => {
-            let (ids, next) = (branch(editor, &id), selected_after_delete(editor, &id));
+            // Reads the tree, so it is current when read again below (with
+            // the document locked for the edit, it could not be rebuilt).
+            let next = selected_after_delete(editor, &id);
             editor.edit(Action::DeleteSubtree, None, |tx| {
-                match ids {
-                    Some(ids) => ops::delete_branch(tx, ids)?,
-                    None => ops::delete_subtree(tx, &id)?,
-                }
+                let i = tx.doc().nodes.get_index_of(&id).ok_or_else(|| OpError::NotFound(id.clone()))?;
+                // The branch as the tree has it: no need to look at every
+                // node for children left behind.
+                editor.derived.tree.with_untracked(|t| match t {
+                    Some(t) => ops::delete_branch_in(tx, t, i),
+                    None => ops::delete_subtree(tx, &id),
+                })?;
                 Ok(next)
             })
         }
@@ -84,18 +89,6 @@ fn add_and_edit(editor: Editor, action: Action, add: impl FnOnce(&mut Tx) -> Res
         begin(editor, id);
     }
     added
-}
-
-/// Deletes with `delete`, then selects the previous sibling or the parent.
-/// Node `id`'s branch (it and every node below it), from the tree.
-fn branch(editor: Editor, id: &str) -> Option<Vec<NodeId>> {
-    editor.derived.tree.with_untracked(|t| {
-        let t = t.as_ref()?;
-        editor.store.doc.with_untracked(|d| {
-            let key = |j: usize| d.nodes.get_index(j).map(|(k, _)| k.clone());
-            t.branch(d.nodes.get_index_of(id)?).into_iter().map(key).collect()
-        })
-    })
 }
 
 /// The box selected once node `id` is deleted: the sibling before it, else

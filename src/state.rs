@@ -644,7 +644,7 @@ impl Editor {
             "level" => Action::ChangeLevel,
             _ => Action::EditField,
         };
-        self.edit(action, Some(format!("{id}/{field}")), |tx| tx.apply(Op::SetNode(Box::new(node))).map(|()| None));
+        self.edit(action, Some(format!("{id}/{field}")), |tx| tx.apply(Op::SetNode(node)).map(|()| None));
     }
 
     /// Edits the document's metadata; typing into one `field` is one step.

@@ -124,7 +124,7 @@ pub fn iku_table(doc: &Document) -> Sheet {
     let strategis = doc.nodes.values().any(|n| n.level == Level::SasaranStrategis);
     let picked: Vec<(&Node, Vec<&Indikator>)> = order
         .iter()
-        .map(|(i, up)| (&doc.nodes[*i], up.len()))
+        .map(|(i, up)| (&*doc.nodes[*i], up.len()))
         .filter(|(n, depth)| match () {
             _ if any_iku => n.indikator.iter().any(is_iku),
             _ if strategis => n.level == Level::SasaranStrategis,
@@ -179,8 +179,8 @@ pub fn matrix(doc: &Document) -> Sheet {
     header.extend(measures.header());
     let mut rows = Vec::new();
     for (i, up) in &order {
-        let node = &doc.nodes[*i];
-        let chain: Vec<&Node> = up.iter().map(|a| &doc.nodes[*a]).chain([node]).collect();
+        let node = &*doc.nodes[*i];
+        let chain: Vec<&Node> = up.iter().map(|a| &*doc.nodes[*a]).chain([node]).collect();
         // Two boxes of one level on a path (a custom lane, a skipped level)
         // share the column, one per line.
         let lead: Vec<Cell> = levels
@@ -533,7 +533,7 @@ mod tests {
         let mut add = |id: &str, parent: Option<&str>, level: Level, kondisi: &str| {
             let mut n = Node::new(id, parent.map(String::from), level);
             n.kondisi = kondisi.into();
-            doc.nodes.insert(id.into(), n);
+            doc.nodes.insert(id.into(), Box::new(n));
         };
         add("t", None, Level::TujuanPd, "Meningkatnya kemandirian");
         add("s", Some("t"), Level::SasaranStrategis, "Meningkatnya pelayanan");

@@ -137,8 +137,10 @@ impl History {
 fn replay(doc: &mut Document, entry: Entry) -> Result<(Entry, Vec<Change>), OpError> {
     let Entry { action, ops, group, before, after } = entry;
     let ((), inverse, changes) = super::ops::transact(doc, |tx| {
+        // The entry's ops fit the document as it is (the history is
+        // cleared whenever the document is replaced).
         for op in ops {
-            tx.apply(op)?;
+            tx.reapply(op)?;
         }
         Ok(())
     })?;
@@ -155,7 +157,7 @@ mod tests {
     fn set_kondisi(doc: &mut Document, history: &mut History, id: &str, text: &str) {
         let mut node = doc.nodes[id].clone();
         node.kondisi = text.to_owned();
-        let ((), ops, _) = transact(doc, |tx| tx.apply(Op::SetNode(Box::new(node)))).unwrap();
+        let ((), ops, _) = transact(doc, |tx| tx.apply(Op::SetNode(node))).unwrap();
         history.record(Entry {
             action: Action::EditText,
             ops,

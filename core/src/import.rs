@@ -304,7 +304,7 @@ impl Session {
             index.insert(node.id.clone(), depth);
             depths.push(depth);
         }
-        let session = Session::Outline { nodes: doc.nodes.into_values().collect(), depths, meta };
+        let session = Session::Outline { nodes: doc.nodes.into_values().map(|n| *n).collect(), depths, meta };
         let preview = session.preview();
         (session, preview)
     }
@@ -386,7 +386,7 @@ impl Session {
                     node.parent = stack.last().cloned();
                     node.level = level;
                     stack.push(node.id.clone());
-                    doc.nodes.insert(node.id.clone(), node);
+                    doc.nodes.insert(node.id.clone(), Box::new(node));
                 }
                 Ok(doc)
             }
@@ -477,7 +477,7 @@ mod tests {
         indent(&mut p, 2);
         p[2].level = Level::Custom;
         let doc = session.build(&p).unwrap();
-        let nodes: Vec<&Node> = doc.nodes.values().collect();
+        let nodes: Vec<&Node> = doc.nodes.values().map(|n| &**n).collect();
         assert_eq!(nodes[2].parent.as_ref(), Some(&nodes[1].id));
         assert_eq!(nodes[2].level, Level::Custom);
         assert_eq!(nodes[0].indikator.len(), 1);

@@ -116,7 +116,7 @@ pub type Extra = Map<String, Json>;
 pub type NodeId = String;
 
 /// The nodes by id, in sibling order.
-pub type Nodes = IndexMap<NodeId, Node, rustc_hash::FxBuildHasher>;
+pub type Nodes = IndexMap<NodeId, Box<Node>, rustc_hash::FxBuildHasher>;
 
 /// A calendar year (plan periods, targets, realisasi).
 pub type Tahun = u16;

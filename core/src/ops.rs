@@ -17,6 +17,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::model::{Document, Level, Meta, Node, NodeId, Nodes};
+use super::tree::Tree;
 
 /// A primitive change to a document.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,7 +26,7 @@ pub enum Op {
     SetNode(Box<Node>),
     SetMeta(Box<Meta>),
     /// Inserts nodes, each at the map position it ends at (ascending).
-    Insert(Vec<(usize, Node)>),
+    Insert(Vec<(usize, Box<Node>)>),
     /// Removes nodes; no remaining node may have a removed parent.
     Remove(Vec<NodeId>),
     /// Moves a node (with its subtree) under `parent`, to map position `index`.
@@ -180,25 +181,32 @@ pub enum OpError {
 
 /// Applies `op` to `doc`; returns its inverse and what it touched.
 pub fn apply(doc: &mut Document, op: Op) -> Result<(Op, Change), OpError> {
+    apply_checked(doc, op, true)
+}
+
+/// Applies `op`, checking everything when `whole`; else the check that reads
+/// every node (no node left under a removed one) is skipped: for an op known
+/// to fit the document as it is (an inverse, or the redo of an undone edit).
+fn apply_checked(doc: &mut Document, op: Op, whole: bool) -> Result<(Op, Change), OpError> {
     match op {
         Op::SetNode(mut node) => {
             let index = doc.nodes.get_index_of(&node.id).ok_or_else(|| OpError::NotFound(node.id.clone()))?;
             let slot = &mut doc.nodes[index];
             node.parent = slot.parent.clone();
-            let old = std::mem::replace(slot, *node);
-            Ok((Op::SetNode(Box::new(old)), Change::Content(index)))
+            let old = std::mem::replace(slot, node);
+            Ok((Op::SetNode(old), Change::Content(index)))
         }
         Op::SetMeta(meta) => {
             let old = std::mem::replace(&mut doc.meta, *meta);
             Ok((Op::SetMeta(Box::new(old)), Change::Meta))
         }
         Op::Insert(nodes) => insert(doc, nodes),
-        Op::Remove(ids) => remove(doc, ids),
+        Op::Remove(ids) => remove(doc, ids, whole),
         Op::Move { id, parent, index } => move_node(doc, id, parent, index),
     }
 }
 
-fn insert(doc: &mut Document, nodes: Vec<(usize, Node)>) -> Result<(Op, Change), OpError> {
+fn insert(doc: &mut Document, nodes: Vec<(usize, Box<Node>)>) -> Result<(Op, Change), OpError> {
     let mut new_ids = HashSet::with_capacity_and_hasher(nodes.len(), Default::default());
     let mut last = None;
     for (pos, node) in &nodes {
@@ -274,7 +282,7 @@ fn spliced_work(at: &[usize], total: usize) -> usize {
     starts.map(|(_, p)| total.saturating_sub(*p)).sum()
 }
 
-fn has_cycle(nodes: &[(usize, Node)]) -> bool {
+fn has_cycle(nodes: &[(usize, Box<Node>)]) -> bool {
     let parent: HashMap<&str, Option<&str>> = nodes.iter().map(|(_, n)| (n.id.as_str(), n.parent.as_deref())).collect();
     for (_, n) in nodes {
         let mut cur = n.parent.as_deref();
@@ -293,7 +301,7 @@ fn has_cycle(nodes: &[(usize, Node)]) -> bool {
     false
 }
 
-fn remove(doc: &mut Document, ids: Vec<NodeId>) -> Result<(Op, Change), OpError> {
+fn remove(doc: &mut Document, ids: Vec<NodeId>, orphans: bool) -> Result<(Op, Change), OpError> {
     let mut at = Vec::with_capacity(ids.len());
     for id in &ids {
         let i = doc.nodes.get_index_of(id).ok_or_else(|| OpError::NotFound(id.clone()))?;
@@ -304,14 +312,16 @@ fn remove(doc: &mut Document, ids: Vec<NodeId>) -> Result<(Op, Change), OpError>
     }
     at.sort_unstable();
     at.dedup();
-    let gone: HashSet<&str> = ids.iter().map(String::as_str).collect();
-    if let Some(orphan) = doc
-        .nodes
-        .values()
-        // The parent first: most nodes' is not among the few removed.
-        .find(|n| n.parent.as_deref().is_some_and(|p| gone.contains(p)) && !gone.contains(n.id.as_str()))
-    {
-        return Err(OpError::Orphan { child: orphan.id.clone() });
+    if orphans {
+        let gone: HashSet<&str> = ids.iter().map(String::as_str).collect();
+        if let Some(orphan) = doc
+            .nodes
+            .values()
+            // The parent first: most nodes' is not among the few removed.
+            .find(|n| n.parent.as_deref().is_some_and(|p| gone.contains(p)) && !gone.contains(n.id.as_str()))
+        {
+            return Err(OpError::Orphan { child: orphan.id.clone() });
+        }
     }
     let mut removed = Vec::with_capacity(at.len());
     if at.len() <= 16 {
@@ -325,7 +335,7 @@ fn remove(doc: &mut Document, ids: Vec<NodeId>) -> Result<(Op, Change), OpError>
         // (no key is hashed again, no map rebuilt from scratch).
         let mut next = at.iter().copied().peekable();
         let mut i = 0;
-        let hit = |_: &NodeId, _: &mut Node| {
+        let hit = |_: &NodeId, _: &mut Box<Node>| {
             let hit = next.next_if_eq(&i).is_some();
             i += 1;
             hit
@@ -380,7 +390,18 @@ impl<'a> Tx<'a> {
     }
 
     pub fn apply(&mut self, op: Op) -> Result<(), OpError> {
-        let (inverse, change) = apply(self.doc, op)?;
+        self.apply_checked(op, true)
+    }
+
+    /// Applies an op known to fit the document as it is: an inverse from
+    /// this document's history (undo, redo). It skips the check that reads
+    /// every node, a few ms in a 100 000-node tree.
+    pub fn reapply(&mut self, op: Op) -> Result<(), OpError> {
+        self.apply_checked(op, false)
+    }
+
+    fn apply_checked(&mut self, op: Op, whole: bool) -> Result<(), OpError> {
+        let (inverse, change) = apply_checked(self.doc, op, whole)?;
         self.inverse.push(inverse);
         self.changes.push(change);
         Ok(())
@@ -396,7 +417,7 @@ impl<'a> Tx<'a> {
     pub fn rollback(self) {
         for op in self.inverse.into_iter().rev() {
             // Inverses of applied ops always apply.
-            let _ = apply(self.doc, op);
+            let _ = apply_checked(self.doc, op, false);
         }
     }
 }
@@ -512,7 +533,7 @@ pub fn add_child(tx: &mut Tx, parent: &str) -> Result<NodeId, OpError> {
     let id = fresh_id(tx.doc(), "n", &HashSet::default());
     let node = new_child_of(tx.doc(), id.clone(), parent)?;
     let at = after_last_child(tx.doc(), parent)?;
-    tx.apply(Op::Insert(vec![(at, node)]))?;
+    tx.apply(Op::Insert(vec![(at, Box::new(node))]))?;
     Ok(id)
 }
 
@@ -527,7 +548,7 @@ pub fn add_sibling(tx: &mut Tx, sibling: &str) -> Result<NodeId, OpError> {
     node.level_label = s.level_label.clone();
     node.lane = s.lane.clone();
     node.kind = s.kind;
-    tx.apply(Op::Insert(vec![(at + 1, node)]))?;
+    tx.apply(Op::Insert(vec![(at + 1, Box::new(node))]))?;
     Ok(id)
 }
 
@@ -541,6 +562,23 @@ pub fn delete_subtree(tx: &mut Tx, id: &str) -> Result<(), OpError> {
 /// [`subtree`] or the tree gives it).
 pub fn delete_branch(tx: &mut Tx, ids: Vec<NodeId>) -> Result<(), OpError> {
     tx.apply(Op::Remove(ids))
+}
+
+/// Deletes node `i`'s branch as `tree`, the tree of this very document,
+/// gives it: complete by construction, so the check that reads every node
+/// (a few ms in a 100 000-node tree) is not made. A tree of another size
+/// (left from before an edit) is refused.
+pub fn delete_branch_in(tx: &mut Tx, tree: &Tree, i: usize) -> Result<(), OpError> {
+    let doc = tx.doc();
+    if tree.len() != doc.nodes.len() {
+        return Err(OpError::BadIndex { index: i });
+    }
+    let ids = tree
+        .branch(i)
+        .into_iter()
+        .map(|j| doc.nodes.get_index(j).map(|(id, _)| id.clone()).ok_or(OpError::BadIndex { index: j }))
+        .collect::<Result<Vec<_>, _>>()?;
+    tx.reapply(Op::Remove(ids))
 }
 
 /// Deletes `id` alone: its children take its place under its parent.
@@ -626,8 +664,8 @@ pub fn paste(tx: &mut Tx, parent: &str, clip: &Document) -> Result<NodeId, OpErr
     }
     // The root first (as the new last child), then the rest in their order.
     let mut nodes = Vec::with_capacity(clip.nodes.len());
-    let place = |n: &Node, parent: Option<NodeId>, nodes: &mut Vec<(usize, Node)>| {
-        let mut n = n.clone();
+    let place = |n: &Node, parent: Option<NodeId>, nodes: &mut Vec<(usize, Box<Node>)>| {
+        let mut n = Box::new(n.clone());
         n.id = ids[n.id.as_str()].clone();
         n.parent = parent;
         nodes.push((at + nodes.len(), n));

@@ -794,7 +794,7 @@ pub fn document(found: &[Found], title: &str) -> Document {
             node.lane.clone_from(lane);
         }
         stack.push((f.depth, node.id.clone(), node.lane.clone()));
-        doc.nodes.insert(node.id.clone(), node);
+        doc.nodes.insert(node.id.clone(), Box::new(node));
     }
     doc
 }

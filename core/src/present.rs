@@ -68,7 +68,7 @@ mod tests {
         let mut doc = Document::default();
         for (id, parent) in [("r", None), ("a", Some("r")), ("a1", Some("a")), ("a2", Some("a")), ("b", Some("r"))] {
             let node = Node::new(id, parent.map(String::from), Level::Custom);
-            doc.nodes.insert(id.into(), node);
+            doc.nodes.insert(id.into(), Box::new(node));
         }
         Tree::build(&doc).unwrap()
     }

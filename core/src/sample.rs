@@ -35,7 +35,7 @@ pub fn new_document(meta: Meta, starter: bool) -> Document {
         let mut node = Node::new(format!("n-{}", k + 1), parent.clone(), *level);
         node.kondisi = (*kondisi).to_owned();
         parent = Some(node.id.clone());
-        doc.nodes.insert(node.id.clone(), node);
+        doc.nodes.insert(node.id.clone(), Box::new(node));
     }
     doc
 }
@@ -149,7 +149,7 @@ mod tests {
         let doc = new_document(meta(), true);
         assert_eq!(doc, new_document(meta(), true), "same input, same document");
         let tree = Tree::build(&doc).unwrap();
-        let chain: Vec<&Node> = doc.nodes.values().collect();
+        let chain: Vec<&Node> = doc.nodes.values().map(|n| &**n).collect();
         assert_eq!(chain.len(), 5);
         let levels: Vec<Level> = chain.iter().map(|n| n.level).collect();
         assert_eq!(

@@ -120,7 +120,7 @@ pub fn document(nodes: usize, seed: u64) -> Document {
         if d == 0 {
             node.penanggung_jawab = "Kepala Dinas".into();
         }
-        doc.nodes.insert(node.id.clone(), node);
+        doc.nodes.insert(node.id.clone(), Box::new(node));
     }
     doc
 }

@@ -365,7 +365,7 @@ pub fn document(rows: &[Vec<String>], header: usize, columns: &[Column], title: 
     let mut root = Node::new("pd", None, Level::Custom);
     root.level_label = "Perangkat Daerah".into();
     root.kondisi = title.trim().to_owned();
-    doc.nodes.insert(root.id.clone(), root);
+    doc.nodes.insert(root.id.clone(), Box::new(root));
     let header_cells: Vec<String> = rows.get(header).cloned().unwrap_or_default();
     let mut years: Vec<Tahun> = Vec::new();
     let (mut current, mut count, mut any) = (None::<String>, 0usize, false);
@@ -385,7 +385,7 @@ pub fn document(rows: &[Vec<String>], header: usize, columns: &[Column], title: 
             let id = format!("ss-{count}");
             let mut node = Node::new(id.clone(), Some("pd".into()), Level::SasaranStrategis);
             node.kondisi = strip_number(&sasaran).to_owned();
-            doc.nodes.insert(id.clone(), node);
+            doc.nodes.insert(id.clone(), Box::new(node));
             current = Some(id);
         }
         let Some(id) = current.clone() else { continue };

@@ -222,7 +222,7 @@ fn doc_of(rows: Vec<(Option<usize>, Vec<Indikator>)>) -> Document {
     for (i, (parent, indikator)) in rows.into_iter().enumerate() {
         let mut node = Node::new(format!("n{i}"), parent.map(|p| format!("n{p}")), Level::Custom);
         node.indikator = indikator;
-        doc.nodes.insert(node.id.clone(), node);
+        doc.nodes.insert(node.id.clone(), Box::new(node));
     }
     doc
 }

@@ -638,7 +638,7 @@ fn defaults_and_byte_order_mark() {
     bytes.extend_from_slice(nodes(r#"[{"id":"a","level":"visi_misi"}]"#).as_bytes());
     let doc = import(&bytes).unwrap().document;
     assert_eq!(doc.meta, Meta::default());
-    assert_eq!(doc.nodes["a"], Node::new("a", None, Level::VisiMisi));
+    assert_eq!(*doc.nodes["a"], Node::new("a", None, Level::VisiMisi));
     // Defaults are left out on export, except the root's null parent and the kondisi.
     let out: Value = serde_json::from_str(&export(&doc)).unwrap();
     assert_eq!(
@@ -692,7 +692,7 @@ fn full_fixture_uses_every_field() {
     let m = &doc.meta;
     assert!(![&m.judul, &m.opd, &m.wilayah, &m.nomor, &m.catatan].iter().any(|s| s.is_empty()));
     assert!(m.periode.is_some());
-    let all = |f: &dyn Fn(&Node) -> bool| doc.nodes.values().any(f);
+    let all = |f: &dyn Fn(&Node) -> bool| doc.nodes.values().any(|n| f(n));
     assert!(all(&|n| n.level == Level::Custom && !n.level_label.is_empty() && !n.lane.is_empty()));
     assert!(all(&|n| n.kind == Kind::Output));
     assert!(all(&|n| !n.penanggung_jawab.is_empty() && !n.catatan.is_empty() && !n.extra.is_empty()));
@@ -931,7 +931,7 @@ fn document() -> impl Strategy<Value = Document> {
                 .iter()
                 .map(|&i| {
                     let node = Node { id: id(i), parent: (i > 0).then(|| id(parents[i - 1])), ..bodies[i].clone() };
-                    (node.id.clone(), node)
+                    (node.id.clone(), Box::new(node))
                 })
                 .collect();
             Document { meta, nodes, extra, file_extra }

@@ -21,7 +21,7 @@ fn documents() -> Vec<(String, Document)> {
 }
 
 fn preorder(doc: &Document) -> Vec<&Node> {
-    Tree::build(doc).unwrap().preorder().into_iter().map(|i| &doc.nodes[i]).collect()
+    Tree::build(doc).unwrap().preorder().into_iter().map(|i| &*doc.nodes[i]).collect()
 }
 
 /// The IKU table as CSV, read back by the table importer.
@@ -97,7 +97,7 @@ fn every_iku_indicator_comes_back_with_its_targets() {
                 .collect()
         };
         let want: Vec<_> = preorder(&doc).into_iter().flat_map(key).collect();
-        let got: Vec<_> = back.nodes.values().flat_map(key).collect();
+        let got: Vec<_> = back.nodes.values().map(|n| &**n).flat_map(key).collect();
         if doc.nodes.values().any(|n| n.indikator.iter().any(|i| i.jenis == JenisIndikator::Iku)) {
             assert!(!want.is_empty());
         }

@@ -197,7 +197,7 @@ fn seed_003_as_an_outline_follows_its_headings() {
     assert_eq!(doc.nodes.len(), want.nodes.len());
     let key = |n: &Node| (n.kondisi.clone(), n.indikator.first().map(|i| i.nama.clone()));
     let parent = |d: &Document, n: &Node| n.parent.as_ref().map(|p| key(&d.nodes[p]));
-    let mine: HashMap<_, &Node> = doc.nodes.values().map(|n| (key(n), n)).collect();
+    let mine: HashMap<_, &Node> = doc.nodes.values().map(|n| (key(n), &**n)).collect();
     let lane = key(&want.nodes["rutin"]);
     for w in want.nodes.values() {
         let g = mine[&key(w)];

@@ -48,7 +48,7 @@ fn random_edit(doc: &mut Document, rng: &mut Rng) -> Result<(Action, Vec<Op>, Ve
                 let mut node = tx.doc().nodes[&a].clone();
                 node.kondisi = text.clone();
                 node.indikator.truncate(1);
-                tx.apply(Op::SetNode(Box::new(node)))?;
+                tx.apply(Op::SetNode(node))?;
                 (Action::EditText, a.clone())
             }
         })
@@ -186,7 +186,12 @@ fn big_branches_leave_and_come_back_exactly() {
             let top = doc.nodes.get_index_of(id).unwrap();
             let ids: Vec<&String> = tree.branch(top).into_iter().map(|i| doc.nodes.get_index(i).unwrap().0).collect();
             assert!(ids.into_iter().eq(branch.iter()), "the tree's branch is the document's, in the same order");
+            let mut by_tree = doc.clone();
+            transact(&mut by_tree, |tx| ops::delete_branch_in(tx, &tree, top)).unwrap();
             let (_, inverse, changes) = transact(&mut doc, |tx| ops::delete_subtree(tx, id)).unwrap();
+            assert_eq!(export(&by_tree), export(&doc), "the tree's branch deletes the same nodes");
+            let stale = transact(&mut by_tree, |tx| ops::delete_branch_in(tx, &tree, top));
+            assert!(stale.is_err(), "a tree of another document is refused");
             assert_eq!(doc.nodes.len(), size - branch.len());
             assert!(branch.iter().all(|b| !doc.nodes.contains_key(b)));
             // Every key still finds its own entry.

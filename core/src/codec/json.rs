@@ -123,7 +123,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
                 node.id = new_id;
             }
         }
-        document.nodes.insert(node.id.clone(), node);
+        document.nodes.insert(node.id.clone(), Box::new(node));
         index += 1;
     }
 

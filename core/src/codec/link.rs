@@ -779,7 +779,7 @@ pub fn decode(payload: &[u8]) -> Result<(Document, LinkView), LinkError> {
     let ids: Vec<NodeId> = nodes.iter().map(|n| n.id.clone()).collect();
     for (mut node, parent) in nodes.into_iter().zip(parents) {
         node.parent = parent.map(|p| p.map_or_else(|unknown| unknown, |j| ids[j].clone()));
-        if doc.nodes.insert(node.id.clone(), node).is_some() {
+        if doc.nodes.insert(node.id.clone(), Box::new(node)).is_some() {
             return Err(malformed("an id twice"));
         }
     }

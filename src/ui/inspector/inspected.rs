@@ -20,7 +20,7 @@ pub struct Inspected {
 impl Inspected {
     pub fn new(editor: Editor, id: NodeId) -> Self {
         let key = id.clone();
-        let node = Memo::new(move |_| editor.store.doc.with(|d| d.nodes.get(&key).cloned()));
+        let node = Memo::new(move |_| editor.store.doc.with(|d| d.nodes.get(&key).map(|n| Node::clone(n))));
         Inspected { editor, id: StoredValue::new(id), node }
     }
 
