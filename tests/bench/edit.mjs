@@ -275,10 +275,10 @@ async function bench(browser, n) {
     await until('the selected card has no focus', (sel) => document.activeElement?.matches(sel), SELECTED);
   };
   const editorOpen = () => until('the in-place editor did not take focus',
-    () => document.activeElement?.matches('textarea.kondisi-editor'));
+    () => document.activeElement?.matches('.kondisi-editor'));
   // Closed: gone, or hidden (kept mounted between edits).
   const editorClosed = () => until('the in-place editor did not close', () => {
-    const el = document.querySelector('textarea.kondisi-editor');
+    const el = document.querySelector('.kondisi-editor');
     return !el || (el.hidden && document.activeElement !== el);
   });
   const settle = async () => {
