@@ -37,6 +37,13 @@ test('by keyboard: add children and siblings, type in place, undo and redo every
   await page.keyboard.type('salah ketik');
   await page.keyboard.press('Escape');
   assert.match(await selected(page).getAttribute('aria-label'), /^Terlaksananya pendataan,/);
+  // Shift+Enter starts a new line in the statement; Enter commits it.
+  await page.keyboard.press('F2');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.type('tahunan');
+  await page.keyboard.press('Enter');
+  assert.match(await selected(page).getAttribute('aria-label'), /^Terlaksananya pendataan\ntahunan,/);
   const built = await names(page);
   assert.equal(built.length, start.length + 3);
   // Alt+Up moves among siblings; Ctrl+D duplicates; Delete deletes the branch.
