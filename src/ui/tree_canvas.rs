@@ -458,13 +458,16 @@ pub fn refocus(editor: Editor) {
 /// else the tree holds focus meanwhile: keys typed right after act on the
 /// selection there just the same.
 pub fn focus_card(editor: Editor, i: usize) {
-    let document = web_sys::window().and_then(|w| w.document());
-    let card = move || document.as_ref().and_then(|d| d.get_element_by_id(&format!("card-{i}")));
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let card = move || document.get_element_by_id(&format!("card-{i}"));
     let current = editor.index_of(i).map(|id| card_key(&id, editor.store.rev(&id)));
     let now = card().filter(|el| el.get_attribute(CARD_KEY) == current).or_else(|| {
-        // Only focus that is on the tree already is kept there.
-        let active = web_sys::window()?.document()?.active_element()?;
-        let tree = active.closest("[role=tree]").ok()??;
+        // Only focus that is on the canvas (a card, the in-place editor
+        // closing) moves to the tree; focus the user took elsewhere stays.
+        let document = web_sys::window()?.document()?;
+        let active = document.active_element()?;
+        active.closest(".canvas").ok()??;
+        let tree = document.query_selector("[role=tree]").ok()??;
         (active != tree).then_some(tree)
     });
     if let Some(el) = now {
