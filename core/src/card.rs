@@ -60,6 +60,15 @@ pub struct Card {
     pub h: f64,
 }
 
+/// A line of text on a card (see [`Card::lines`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Line<'a> {
+    /// Where the statement goes when there is none (the caller's words).
+    Empty,
+    Kondisi(&'a str),
+    Detail(DetailKind, &'a str),
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DetailLine {
     pub kind: DetailKind,
@@ -118,38 +127,34 @@ impl Card {
         let mut out = String::with_capacity(256 + 96 * (self.kondisi.len() + self.detail.len()));
         let (w, h) = (self.w, self.h);
         let _ = write!(out, r#"<rect class="card-bg" width="{w}" height="{h}" rx="6"/>"#);
-        let _ = write!(
-            out,
-            r#"<path class="band" d="M0 6a6 6 0 0 1 6-6h{:.1}a6 6 0 0 1 6 6v{BAND_H}h-{w:.1}z"/>"#,
-            w - 12.0
-        );
-        if self.kondisi.is_empty() {
-            let _ = write!(
-                out,
-                r#"<text class="kondisi empty" x="{PAD}" y="{}">{}</text>"#,
-                Card::kondisi_y(0),
-                escape(empty)
-            );
-        }
-        for (i, line) in self.kondisi.iter().enumerate() {
-            let _ =
-                write!(out, r#"<text class="kondisi" x="{PAD}" y="{}">{}</text>"#, Card::kondisi_y(i), escape(line));
-        }
-        for (i, line) in self.detail.iter().enumerate() {
-            let class = match line.kind {
-                DetailKind::Indikator => "detail",
-                DetailKind::PenanggungJawab => "detail pj",
-                DetailKind::Anggaran => "detail anggaran",
-                DetailKind::Crosscutting => "detail cc",
+        let _ = write!(out, r#"<path class="band" d="{}"/>"#, Card::band_path(w));
+        for (line, y) in self.lines() {
+            let (class, text) = match line {
+                Line::Empty => ("kondisi empty", empty),
+                Line::Kondisi(text) => ("kondisi", text),
+                Line::Detail(DetailKind::Indikator, text) => ("detail", text),
+                Line::Detail(DetailKind::PenanggungJawab, text) => ("detail pj", text),
+                Line::Detail(DetailKind::Anggaran, text) => ("detail anggaran", text),
+                Line::Detail(DetailKind::Crosscutting, text) => ("detail cc", text),
             };
-            let _ = write!(
-                out,
-                r#"<text class="{class}" x="{PAD}" y="{}">{}</text>"#,
-                self.detail_y(i),
-                escape(&line.text)
-            );
+            let _ = write!(out, r#"<text class="{class}" x="{PAD}" y="{y}">{}</text>"#, escape(text));
         }
         out
+    }
+
+    /// The level band's outline (rounded top corners) on a card `w` wide.
+    pub fn band_path(w: f64) -> String {
+        format!("M0 6a6 6 0 0 1 6-6h{}a6 6 0 0 1 6 6v{BAND_H}h-{w}z", w - 12.0)
+    }
+
+    /// Every line of text with its baseline y from the card's top, in
+    /// drawing order: the statement (its placeholder when it has none),
+    /// then the detail lines.
+    pub fn lines(&self) -> impl Iterator<Item = (Line<'_>, f64)> {
+        let empty = self.kondisi.is_empty().then_some((Line::Empty, Card::kondisi_y(0)));
+        let kondisi = self.kondisi.iter().enumerate().map(|(i, t)| (Line::Kondisi(t), Card::kondisi_y(i)));
+        let detail = self.detail.iter().enumerate().map(|(i, l)| (Line::Detail(l.kind, &l.text), self.detail_y(i)));
+        empty.into_iter().chain(kondisi).chain(detail)
     }
 
     /// Baseline y of kondisi line `i`, from the card's top.

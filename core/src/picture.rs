@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::card::{Card, CardFonts, CardOptions, DetailKind, BAND_H, PAD};
+use super::card::{Card, CardFonts, CardOptions, DetailKind, Line, BAND_H, PAD};
 use super::layout::{Layout, Rect};
 use super::model::{Document, Level, Node};
 use super::outline::is_ancestor_or_self;
@@ -252,13 +252,7 @@ fn card(out: &mut String, node: &Node, r: Rect, fonts: &CardFonts, opts: CardOpt
         num(c.w),
         num(c.h)
     );
-    let _ = write!(
-        out,
-        r#"<path d="M0 6a6 6 0 0 1 6-6h{}a6 6 0 0 1 6 6v{BAND_H}h-{}z" fill="{}"/>"#,
-        num(c.w - 12.0),
-        num(c.w),
-        level_colour(node.level)
-    );
+    let _ = write!(out, r#"<path d="{}" fill="{}"/>"#, Card::band_path(c.w), level_colour(node.level));
     let band = Card::band_label(&(labels.band)(node), fonts);
     let _ = write!(
         out,
@@ -266,35 +260,18 @@ fn card(out: &mut String, node: &Node, r: Rect, fonts: &CardFonts, opts: CardOpt
         num(BAND_H - 7.0),
         escape(&band)
     );
-    if c.kondisi.is_empty() {
-        let _ = write!(
-            out,
-            r##"<text x="{PAD}" y="{}" font-size="15" font-style="italic" fill="#5b6675">{}</text>"##,
-            num(Card::kondisi_y(0)),
-            escape(labels.empty)
-        );
-    }
-    for (k, line) in c.kondisi.iter().enumerate() {
-        let _ = write!(
-            out,
-            r##"<text x="{PAD}" y="{}" font-size="15" font-weight="600" fill="#1b2430">{}</text>"##,
-            num(Card::kondisi_y(k)),
-            escape(line)
-        );
-    }
-    for (k, line) in c.detail.iter().enumerate() {
-        let (colour, weight) = match line.kind {
-            DetailKind::Indikator => ("#5b6675", ""),
-            DetailKind::PenanggungJawab => ("#36506e", ""),
-            DetailKind::Anggaran => ("#5d4a12", ""),
-            DetailKind::Crosscutting => ("#8a5a00", r#" font-weight="600""#),
+    for (line, y) in c.lines() {
+        let (style, text) = match line {
+            Line::Empty => (r##"font-size="15" font-style="italic" fill="#5b6675""##, labels.empty),
+            Line::Kondisi(text) => (r##"font-size="15" font-weight="600" fill="#1b2430""##, text),
+            Line::Detail(DetailKind::Indikator, text) => (r##"font-size="12.5" fill="#5b6675""##, text),
+            Line::Detail(DetailKind::PenanggungJawab, text) => (r##"font-size="12.5" fill="#36506e""##, text),
+            Line::Detail(DetailKind::Anggaran, text) => (r##"font-size="12.5" fill="#5d4a12""##, text),
+            Line::Detail(DetailKind::Crosscutting, text) => {
+                (r##"font-size="12.5" fill="#8a5a00" font-weight="600""##, text)
+            }
         };
-        let _ = write!(
-            out,
-            r#"<text x="{PAD}" y="{}" font-size="12.5" fill="{colour}"{weight}>{}</text>"#,
-            num(c.detail_y(k)),
-            escape(&line.text)
-        );
+        let _ = write!(out, r#"<text x="{PAD}" y="{}" {style}>{}</text>"#, num(y), escape(text));
     }
     out.push_str("</g>");
 }
