@@ -6,6 +6,7 @@
 pub use pohon_core as core;
 pub mod achievement;
 pub mod autosave;
+pub mod card_view;
 pub mod chart;
 pub mod commands;
 pub mod i18n;

@@ -79,7 +79,10 @@ async fn clicking_a_card_selects_it_and_shows_its_details() {
         .unwrap()
         .expect("card");
     assert_eq!(card.get_attribute("aria-selected").as_deref(), Some("false"));
-    card.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
+    // As a real click: it bubbles (the tree handles its cards' clicks).
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    card.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()).unwrap();
     leptos::task::tick().await;
     assert_eq!(card.get_attribute("aria-selected").as_deref(), Some("true"));
     let panel = host.query_selector("aside").unwrap().unwrap();

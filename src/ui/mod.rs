@@ -5,6 +5,7 @@ mod app;
 mod capaian_legend;
 mod capaian_settings;
 mod capaian_summary;
+mod card_layer;
 mod chart_dialog;
 mod conflict_banner;
 mod dialog;
@@ -45,7 +46,6 @@ mod shortcuts_help;
 mod side_panel;
 mod toolbar;
 mod tree_canvas;
-mod tree_card;
 mod view_controls;
 
 pub use app::App;

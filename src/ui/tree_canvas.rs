@@ -5,11 +5,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::capaian_legend::CapaianLegend;
+use super::card_layer::CardLayer;
 use super::drop_target::DropTarget;
 use super::kondisi_editor::KondisiEditor;
 use super::minimap::Minimap;
 use super::side_panel::catch_up;
-use super::tree_card::{TreeCard, TreeItemStub};
 use crate::commands::{run, Command};
 use crate::core::card::{CardFonts, BAND_H, KONDISI_LINE_H, PAD};
 use crate::core::history::Action;
@@ -83,22 +83,6 @@ pub fn TreeCanvas() -> impl IntoView {
             })
         })
     });
-    // Cards are keyed by node and content revision: an edit remounts the
-    // card it changed; the rest update in place.
-    let keyed = move |visible: &[usize]| {
-        editor.store.edits.track();
-        editor.store.doc.with_untracked(|d| {
-            visible
-                .iter()
-                .filter_map(|&i| d.nodes.get_index(i).map(|(id, _)| (id.clone(), editor.store.rev(id))))
-                .collect::<Vec<_>>()
-        })
-    };
-    let cards = move || mounted.with(|m| if m.overview { Vec::new() } else { keyed(&m.visible) });
-    // In the overview the tree stays navigable: bare treeitems, no drawing.
-    let stubs = move || {
-        mounted.with(|m| if m.overview && m.visible.len() <= SVG_LIMIT { keyed(&m.visible) } else { Vec::new() })
-    };
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let pixels = StoredValue::new(Pixels::default());
     Effect::new(move |_| mounted.with(|m| paint_overview(editor, canvas, pixels, m.overview, &m.visible)));
@@ -146,22 +130,7 @@ pub fn TreeCanvas() -> impl IntoView {
                 on:keydown=move |ev| on_tree_key(editor, tab_leaves, ev)
             >
                 <path class="edges" d=edges />
-                // Cards are built once per document and card options; a change
-                // of either rebuilds the lists, everything else updates in place.
-                {move || {
-                    editor.store.generation.track();
-                    editor.derived.card_options.track();
-                    view! {
-                        <g class="cards">
-                            <For each=cards key=|k| k.clone() let:k>
-                                <TreeCard id=k.0 />
-                            </For>
-                            <For each=stubs key=|k| k.0.clone() let:k>
-                                <TreeItemStub id=k.0 />
-                            </For>
-                        </g>
-                    }
-                }}
+                <CardLayer mounted />
             </svg>
             <Minimap />
             <CapaianLegend />
@@ -173,9 +142,22 @@ pub fn TreeCanvas() -> impl IntoView {
 
 /// The cards in (or near) view, and whether they are painted as boxes.
 #[derive(Clone, Debug, PartialEq)]
-struct Mounted {
+pub struct Mounted {
     overview: bool,
     visible: Vec<usize>,
+}
+
+impl Mounted {
+    /// The nodes that get a tree item, and whether their cards are drawn:
+    /// in the overview the tree stays navigable with bare items, up to
+    /// `SVG_LIMIT` of them.
+    pub fn items(&self) -> (&[usize], bool) {
+        match (self.overview, self.visible.len() <= SVG_LIMIT) {
+            (false, _) => (&self.visible, true),
+            (true, true) => (&self.visible, false),
+            (true, false) => (&[], false),
+        }
+    }
 }
 
 /// Keeps `editor.view.screen` equal to the canvas size, refitting a fitted view.

@@ -14,17 +14,22 @@ pub struct Inspected {
     pub editor: Editor,
     id: StoredValue<NodeId>,
     /// A copy of the node, so edits to other nodes wake no field here.
+    /// Once the node is deleted it keeps its last content: the panel moves
+    /// on to the new selection a frame later, and tearing the forms down in
+    /// the edit's own frame would make the tree wait for the panel.
     node: Memo<Option<Node>>,
 }
 
 impl Inspected {
     pub fn new(editor: Editor, id: NodeId) -> Self {
         let key = id.clone();
-        let node = Memo::new(move |_| editor.store.doc.with(|d| d.nodes.get(&key).map(|n| Node::clone(n))));
+        let node = Memo::new(move |last: Option<&Option<Node>>| {
+            editor.store.doc.with(|d| d.nodes.get(&key).map(|n| Node::clone(n))).or_else(|| last.cloned().flatten())
+        });
         Inspected { editor, id: StoredValue::new(id), node }
     }
 
-    /// Reads part of the node, tracked; the default once the node is gone.
+    /// Reads part of the node, tracked.
     pub fn read<T: Default>(self, f: impl FnOnce(&Node) -> T) -> T {
         self.node.with(|n| n.as_ref().map(f).unwrap_or_default())
     }

@@ -1,0 +1,273 @@
+use leptos::prelude::*;
+use leptos::svg::G;
+use std::collections::{HashMap, HashSet};
+use wasm_bindgen::JsCast;
+
+use super::kondisi_editor::begin;
+use super::tree_canvas::{card_key, focus_card, Mounted, CARD_KEY};
+use crate::achievement::use_achievement;
+use crate::card_view::{markup, transform, Face, Look, LOOK_ATTRIBUTES};
+use crate::presentation::use_presentation;
+use crate::state::{use_editor, Editor};
+
+/// The cards in view (or, in the overview, their bare tree items), each a
+/// WAI-ARIA treeitem. Written by hand rather than as a component per card:
+/// a view jump after an edit replaces every card in view, and building
+/// them as one piece of markup, parsed at once, costs a fraction of a
+/// reactive component each. A card is keyed by node and content revision
+/// (an edit redraws the card it changed); the rest have only the
+/// attributes and marks rewritten that changed. Events are handled here,
+/// for all cards.
+#[component]
+pub fn CardLayer(mounted: Memo<Mounted>) -> impl IntoView {
+    let editor = use_editor();
+    let group = NodeRef::<G>::new();
+    let layer = StoredValue::new_local(Layer::default());
+    let look = looks(editor);
+    Effect::new(move |_| {
+        let Some(g) = group.get() else { return };
+        // Another document or other card options: everything is drawn anew.
+        let era = (editor.store.generation.get(), editor.derived.card_options.get());
+        editor.store.edits.track();
+        let v = editor.view.placed.get();
+        let wanted = mounted.with(|m| {
+            let (items, drawn) = m.items();
+            editor.store.doc.with_untracked(|d| {
+                let items = items
+                    .iter()
+                    .filter_map(|&i| d.nodes.get_index(i).map(|(id, _)| (card_key(id, editor.store.rev(id)), i)))
+                    .collect::<Vec<_>>();
+                (items, drawn)
+            })
+        });
+        let place = |i: usize| {
+            editor.derived.layout.with(|l| {
+                l.rects.get(i).copied().flatten().map(|r| {
+                    let (x, y) = v.to_screen(r.x, r.y);
+                    transform(x, y, v.k)
+                })
+            })
+        };
+        layer.update_value(|layer| layer.show(editor, &g, era, wanted, &look, &place));
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some((i, target)) = item_of(editor, &ev) else { return };
+        if target.closest(".toggle").ok().flatten().is_some() {
+            ev.stop_propagation();
+            editor.toggle_in_place(i, None);
+        } else {
+            editor.select(i);
+            focus_card(editor, i);
+        }
+    };
+    let on_dblclick = move |ev: leptos::ev::MouseEvent| {
+        let Some((i, target)) = item_of(editor, &ev) else { return };
+        if target.closest(".toggle").ok().flatten().is_none() {
+            if let Some(id) = editor.index_of(i) {
+                begin(editor, id);
+            }
+        }
+    };
+    // Focus follows selection: a card reached by Tab becomes the selected one.
+    let on_focus = move |ev: leptos::ev::FocusEvent| {
+        let Some((i, _)) = item_of(editor, &ev) else { return };
+        if let Some(id) = editor.index_of(i) {
+            if editor.selected.with_untracked(|s| s.as_ref() != Some(&id)) {
+                editor.selected.set(Some(id));
+            }
+        }
+    };
+    view! { <g class="cards" node_ref=group on:click=on_click on:dblclick=on_dblclick on:focusin=on_focus></g> }
+}
+
+/// The node of the card an event happened in, and the element it happened on.
+fn item_of(editor: Editor, ev: &web_sys::Event) -> Option<(usize, web_sys::Element)> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let item = target.closest("[role=treeitem]").ok()??;
+    let key = item.get_attribute(CARD_KEY)?;
+    let id = key.rsplit_once('@')?.0;
+    let i = editor.store.doc.with_untracked(|d| d.nodes.get_index_of(id))?;
+    Some((i, target))
+}
+
+/// Computes the look of the card of node `i`, tracking what it reads.
+type LookOf = Box<dyn Fn(usize) -> Look>;
+
+fn looks(editor: Editor) -> LookOf {
+    let achievement = use_achievement();
+    let presenting = use_presentation();
+    // Tested per card: a set, not the list of matches.
+    let matched = Memo::new(move |_| editor.derived.matches.with(|m| m.iter().copied().collect::<HashSet<usize>>()));
+    let current = Memo::new(move |_| editor.derived.matches.with(|m| m.get(editor.match_pos.get()).copied()));
+    let selected = Memo::new(move |_| {
+        editor.store.edits.track();
+        editor
+            .selected
+            .with(|s| s.as_ref().and_then(|id| editor.store.doc.with_untracked(|d| d.nodes.get_index_of(id))))
+    });
+    Box::new(move |i| {
+        let selected = selected.get();
+        let (depth, children, entry) = editor.derived.tree.with(|t| match t {
+            Some(t) => {
+                (t.depth.get(i).copied(), t.children.get(i).map_or(0, Vec::len), selected.is_none() && t.root == i)
+            }
+            None => (None, 0, false),
+        });
+        let capaian = achievement.of(i);
+        Look {
+            index: i,
+            depth,
+            children,
+            collapsed: editor.outline.with(|o| o.is_collapsed(i)),
+            selected: selected == Some(i),
+            entry,
+            on_path: presenting.on.get() && presenting.path.with(|p| p.contains(&i)),
+            matched: matched.with(|m| m.contains(&i)),
+            current_match: current.get() == Some(i),
+            tint: capaian.is_some() && achievement.colour.get(),
+            year: capaian.and_then(|_| achievement.year.get()),
+            capaian,
+            across: editor.derived.layout.with(|l| l.across),
+        }
+    })
+}
+
+/// A card on the tree and what was last written to it.
+struct Shown {
+    el: web_sys::Element,
+    face: Face,
+    written: Written,
+}
+
+/// What a card's look and place wrote to it.
+struct Written {
+    look: Look,
+    attributes: [Option<String>; 6],
+    transform: Option<String>,
+    marks: String,
+}
+
+#[derive(Default)]
+struct Layer {
+    era: Option<(u64, crate::core::card::CardOptions)>,
+    drawn: bool,
+    /// Keys in the order drawn (pre-order).
+    order: Vec<String>,
+    shown: HashMap<String, Shown>,
+}
+
+impl Layer {
+    /// Draws the `wanted` items (key and node index, in pre-order): removes
+    /// the others, updates the ones kept, and adds the new ones in place.
+    fn show(
+        &mut self,
+        editor: Editor,
+        g: &web_sys::SvgElement,
+        era: (u64, crate::core::card::CardOptions),
+        (wanted, drawn): (Vec<(String, usize)>, bool),
+        look_of: &LookOf,
+        place: &dyn Fn(usize) -> Option<String>,
+    ) {
+        if self.era != Some(era) || self.drawn != drawn {
+            g.set_inner_html("");
+            self.shown.clear();
+            self.order.clear();
+            self.era = Some(era);
+            self.drawn = drawn;
+        }
+        let keys: HashSet<&str> = wanted.iter().map(|(k, _)| k.as_str()).collect();
+        for key in &self.order {
+            if !keys.contains(key.as_str()) {
+                if let Some(s) = self.shown.remove(key) {
+                    s.el.remove();
+                }
+            }
+        }
+        // Kept cards first, so ids are unique again before new cards come.
+        for (key, i) in &wanted {
+            if let Some(s) = self.shown.get_mut(key) {
+                let w = &mut s.written;
+                let look = look_of(*i);
+                if look != w.look {
+                    let attributes = look.attributes(&s.face);
+                    for ((name, old), new) in LOOK_ATTRIBUTES.iter().zip(&w.attributes).zip(&attributes) {
+                        if old != new {
+                            let _ = match new {
+                                Some(v) => s.el.set_attribute(name, v),
+                                None => s.el.remove_attribute(name),
+                            };
+                        }
+                    }
+                    let marks = look.marks(&s.face, editor.lang);
+                    if marks != w.marks {
+                        if let Some(m) = s.el.last_element_child() {
+                            m.set_inner_html(&marks);
+                        }
+                        w.marks = marks;
+                    }
+                    (w.look, w.attributes) = (look, attributes);
+                }
+                let transform = if drawn { place(*i) } else { None };
+                if transform != w.transform {
+                    let _ = match &transform {
+                        Some(t) => s.el.set_attribute("transform", t),
+                        None => s.el.remove_attribute("transform"),
+                    };
+                    w.transform = transform;
+                }
+            }
+        }
+        // Kept cards out of order (siblings moved): put back in order.
+        let kept: Vec<&str> = self.order.iter().map(String::as_str).filter(|k| self.shown.contains_key(*k)).collect();
+        if !kept.iter().copied().eq(wanted.iter().map(|(k, _)| k.as_str()).filter(|k| self.shown.contains_key(*k))) {
+            for (key, _) in &wanted {
+                if let Some(s) = self.shown.get(key) {
+                    let _ = g.append_child(&s.el);
+                }
+            }
+        }
+        // New cards, each run of them parsed in one piece before the kept card that follows.
+        let mut run = String::new();
+        let mut fresh: Vec<(String, Shown)> = Vec::new();
+        let mut pending: Vec<(String, Face, Written)> = Vec::new();
+        let fonts = editor.fonts.get_untracked();
+        let opts = editor.derived.card_options.get_untracked();
+        let mut flush = |run: &mut String, pending: &mut Vec<_>, before: Option<&web_sys::Element>| {
+            if pending.is_empty() {
+                return;
+            }
+            let anchor = match before {
+                Some(el) => el.insert_adjacent_html("beforebegin", run).map(|()| el.previous_element_sibling()),
+                None => g.insert_adjacent_html("beforeend", run).map(|()| g.last_element_child()),
+            };
+            run.clear();
+            // The new elements are the run's, last first.
+            let mut el = anchor.ok().flatten();
+            for (key, face, written) in pending.drain(..).rev() {
+                let Some(e) = el else { break };
+                el = e.previous_element_sibling();
+                fresh.push((key, Shown { el: e, face, written }));
+            }
+        };
+        for (key, i) in &wanted {
+            if let Some(s) = self.shown.get(key) {
+                flush(&mut run, &mut pending, Some(&s.el));
+                continue;
+            }
+            let face = editor.store.doc.with_untracked(|d| {
+                let node = d.nodes.get_index(*i)?.1;
+                Some(Face::new(editor.lang, key.clone(), node, drawn.then_some((&fonts, opts))))
+            });
+            let Some(face) = face else { continue };
+            let look = look_of(*i);
+            let attributes = look.attributes(&face);
+            let transform = if drawn { place(*i) } else { None };
+            let marks = look.marks(&face, editor.lang);
+            markup(&mut run, &face, &attributes, transform.as_deref(), &marks);
+            pending.push((key.clone(), face, Written { look, attributes, transform, marks }));
+        }
+        flush(&mut run, &mut pending, None);
+        self.shown.extend(fresh);
+        self.order = wanted.into_iter().map(|(k, _)| k).filter(|k| self.shown.contains_key(k)).collect();
+    }
+}
