@@ -172,6 +172,8 @@ pub struct Editor {
     pub editing: RwSignal<Option<NodeId>>,
     /// The node the "move to…" picker is moving.
     pub moving: RwSignal<Option<NodeId>>,
+    /// The card to focus once the card layer has drawn it (`focus_card`).
+    pub card_focus: StoredValue<Option<NodeId>>,
     /// The keyboard shortcuts overlay is open.
     pub help: RwSignal<bool>,
     /// The new-document dialog is open.
@@ -345,6 +347,7 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         inspected: RwSignal::new(None),
         editing: RwSignal::new(None),
         moving: RwSignal::new(None),
+        card_focus: StoredValue::new(None),
         help: RwSignal::new(false),
         new_document: RwSignal::new(false),
         alert: RwSignal::new(None),

@@ -4,11 +4,12 @@ use std::collections::{HashMap, HashSet};
 use wasm_bindgen::JsCast;
 
 use super::kondisi_editor::begin;
-use super::tree_canvas::{card_key, focus_card, Mounted, CARD_KEY};
+use super::tree_canvas::{card_key, focus_card, park_focus, Mounted, CARD_KEY};
 use crate::achievement::use_achievement;
 use crate::card_view::{markup, transform, Face, Look, LOOK_ATTRIBUTES};
 use crate::presentation::use_presentation;
 use crate::state::{use_editor, Editor};
+use crate::web::quiet_focus;
 
 /// The cards in view (or, in the overview, their bare tree items), each a
 /// WAI-ARIA treeitem. Written by hand rather than as a component per card:
@@ -175,15 +176,11 @@ impl Layer {
             self.era = Some(era);
             self.drawn = drawn;
         }
+        // Cards no longer wanted go last: one may hold focus, which moves
+        // to the card wanted first.
         let keys: HashSet<&str> = wanted.iter().map(|(k, _)| k.as_str()).collect();
-        for key in &self.order {
-            if !keys.contains(key.as_str()) {
-                if let Some(s) = self.shown.remove(key) {
-                    s.el.remove();
-                }
-            }
-        }
-        // Kept cards first, so ids are unique again before new cards come.
+        let gone: Vec<Shown> =
+            self.order.iter().filter(|k| !keys.contains(k.as_str())).filter_map(|k| self.shown.remove(k)).collect();
         for (key, i) in &wanted {
             if let Some(s) = self.shown.get_mut(key) {
                 let w = &mut s.written;
@@ -268,6 +265,21 @@ impl Layer {
         }
         flush(&mut run, &mut pending, None);
         self.shown.extend(fresh);
+        if let Some(id) = editor.card_focus.get_value() {
+            let key = card_key(&id, editor.store.rev(&id));
+            match self.shown.get(&key) {
+                Some(s) => {
+                    editor.card_focus.set_value(None);
+                    let _ = s.el.unchecked_ref::<web_sys::SvgElement>().focus_with_options(&quiet_focus());
+                }
+                // Not in view yet: the tree holds focus meanwhile (keys act
+                // on the selection there just the same).
+                None => park_focus(),
+            }
+        }
+        for s in gone {
+            s.el.remove();
+        }
         self.order = wanted.into_iter().map(|(k, _)| k).filter(|k| self.shown.contains_key(k)).collect();
     }
 }

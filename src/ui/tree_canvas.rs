@@ -433,32 +433,30 @@ pub fn refocus(editor: Editor) {
     }
 }
 
-/// Focuses card `i` once it is mounted (after the view moved to it).
-/// At once when the card drawn now is node `i` as it is now (a card that
-/// the coming redraw replaces would be focused for nothing, and taking a
-/// focused card out makes the browser lay the page out then and there);
-/// else the tree holds focus meanwhile: keys typed right after act on the
-/// selection there just the same.
+/// Focuses card `i` once it is mounted (after the view moved to it). At
+/// once when the card drawn now is node `i` as it is now; else the card
+/// layer focuses it as it draws it, before this task ends, so keys typed
+/// right after reach it (see `CardLayer`). Focusing costs the browser a
+/// style pass, so it is done once, on the card that stays.
 pub fn focus_card(editor: Editor, i: usize) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let card = move || document.get_element_by_id(&format!("card-{i}"));
-    let current = editor.index_of(i).map(|id| card_key(&id, editor.store.rev(&id)));
-    let now = card().filter(|el| el.get_attribute(CARD_KEY) == current).or_else(|| {
-        // Only focus that is on the canvas (a card, the in-place editor
-        // closing) moves to the tree; focus the user took elsewhere stays.
-        let document = web_sys::window()?.document()?;
-        let active = document.active_element()?;
-        active.closest(".canvas").ok()??;
-        let tree = document.query_selector("[role=tree]").ok()??;
-        (active != tree).then_some(tree)
-    });
-    if let Some(el) = now {
+    let Some(id) = editor.index_of(i) else { return };
+    let current = card_key(&id, editor.store.rev(&id));
+    if let Some(el) = card().filter(|el| el.get_attribute(CARD_KEY).as_ref() == Some(&current)) {
+        editor.card_focus.set_value(None);
         let _ = el.unchecked_into::<web_sys::SvgElement>().focus_with_options(&quiet_focus());
+        return;
     }
-    // Again once the view has moved and the card is (re)mounted, unless
-    // the user has gone on elsewhere meanwhile (a new box's editor, the
-    // details panel): only focus that was lost or is still on the tree.
+    editor.card_focus.set_value(Some(id.clone()));
+    // Not drawn in this task (a view that glides there): once the view has
+    // moved, unless the user has gone on elsewhere meanwhile (a new box's
+    // editor, the details panel): only focus that was lost or is on the tree.
     request_animation_frame(move || {
+        if editor.card_focus.with_value(|f| f.as_ref() != Some(&id)) {
+            return;
+        }
+        editor.card_focus.set_value(None);
         let elsewhere = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.active_element())
@@ -469,6 +467,22 @@ pub fn focus_card(editor: Editor, i: usize) {
             }
         }
     });
+}
+
+/// Where focus waits while the card to focus is not drawn: on the tree,
+/// when it was on the canvas (a card, the in-place editor closing); focus
+/// the user took elsewhere stays.
+pub fn park_focus() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(active) = document.active_element() else { return };
+    if active.closest(".canvas").ok().flatten().is_none() {
+        return;
+    }
+    if let Some(tree) = document.query_selector("[role=tree]").ok().flatten() {
+        if active != tree {
+            let _ = tree.unchecked_into::<web_sys::SvgElement>().focus_with_options(&quiet_focus());
+        }
+    }
 }
 
 /// The attribute naming what a card draws: its node and content revision.
