@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::svg::G;
 use std::collections::{HashMap, HashSet};
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 use super::kondisi_editor::begin;
@@ -25,8 +26,11 @@ pub fn CardLayer(mounted: Memo<Mounted>) -> impl IntoView {
     let group = NodeRef::<G>::new();
     let layer = StoredValue::new_local(Layer::default());
     let look = looks(editor);
+    // Bumped to draw the cards held back from the last redraw.
+    let rest = RwSignal::new(0u32);
     Effect::new(move |_| {
         let Some(g) = group.get() else { return };
+        rest.track();
         // Another document or other card options: everything is drawn anew.
         let era = (editor.store.generation.get(), editor.derived.card_options.get());
         editor.store.edits.track();
@@ -49,7 +53,21 @@ pub fn CardLayer(mounted: Memo<Mounted>) -> impl IntoView {
                 })
             })
         };
-        layer.update_value(|layer| layer.show(editor, &g, era, wanted, &look, &place));
+        let (w, h) = editor.view.screen.get();
+        let on_screen = |i: usize| {
+            editor.derived.layout.with(|l| {
+                l.rects.get(i).copied().flatten().is_some_and(|r| {
+                    let (x, y) = v.to_screen(r.x, r.y);
+                    x < w && y < h && x + r.w * v.k > 0.0 && y + r.h * v.k > 0.0
+                })
+            })
+        };
+        let held = layer
+            .try_update_value(|layer| layer.show(editor, &g, era, wanted, &look, &place, &on_screen))
+            .unwrap_or(false);
+        if held {
+            request_animation_frame(move || set_timeout(move || rest.update(|r| *r += 1), Duration::ZERO));
+        }
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some((i, target)) = item_of(editor, &ev) else { return };
@@ -148,10 +166,17 @@ struct Written {
     marks: String,
 }
 
+/// Past this many new cards out of sight (the margin kept mounted around
+/// the view), they are drawn after the frame: a jump of the view after an
+/// edit then draws only what is seen.
+const HOLD_BACK: usize = 3;
+
 #[derive(Default)]
 struct Layer {
     era: Option<(u64, crate::core::card::CardOptions)>,
     drawn: bool,
+    /// Cards were held back: the next redraw draws them all.
+    holding: bool,
     /// Keys in the order drawn (pre-order).
     order: Vec<String>,
     shown: HashMap<String, Shown>,
@@ -160,6 +185,8 @@ struct Layer {
 impl Layer {
     /// Draws the `wanted` items (key and node index, in pre-order): removes
     /// the others, updates the ones kept, and adds the new ones in place.
+    /// Returns whether new cards out of sight were held back for later.
+    #[allow(clippy::too_many_arguments)]
     fn show(
         &mut self,
         editor: Editor,
@@ -168,7 +195,8 @@ impl Layer {
         (wanted, drawn): (Vec<(String, usize)>, bool),
         look_of: &LookOf,
         place: &dyn Fn(usize) -> Option<String>,
-    ) {
+        on_screen: &dyn Fn(usize) -> bool,
+    ) -> bool {
         if self.era != Some(era) || self.drawn != drawn {
             g.set_inner_html("");
             self.shown.clear();
@@ -223,6 +251,11 @@ impl Layer {
                 }
             }
         }
+        // Many new cards out of sight (a jump of the view): only those in
+        // sight now, the rest after the frame. Bare items are all drawn.
+        let unseen = |(key, i): &&(String, usize)| !self.shown.contains_key(key) && !on_screen(*i);
+        let hold = drawn && !self.holding && wanted.iter().filter(unseen).nth(HOLD_BACK - 1).is_some();
+        self.holding = hold;
         // New cards, each run of them parsed in one piece before the kept card that follows.
         let mut run = String::new();
         let mut fresh: Vec<(String, Shown)> = Vec::new();
@@ -249,6 +282,9 @@ impl Layer {
         for (key, i) in &wanted {
             if let Some(s) = self.shown.get(key) {
                 flush(&mut run, &mut pending, Some(&s.el));
+                continue;
+            }
+            if hold && !on_screen(*i) {
                 continue;
             }
             let face = editor.store.doc.with_untracked(|d| {
@@ -281,5 +317,6 @@ impl Layer {
             s.el.remove();
         }
         self.order = wanted.into_iter().map(|(k, _)| k).filter(|k| self.shown.contains_key(k)).collect();
+        hold
     }
 }
