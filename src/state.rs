@@ -521,10 +521,22 @@ impl Editor {
         self.view.fitted.set(false);
     }
 
-    /// Zooms around the canvas centre.
+    /// Zooms about the centre; a selected card in view stays in view.
     pub fn zoom(&self, factor: f64) {
+        let seen = self.selected_in_view();
         let (w, h) = self.view.screen.get_untracked();
         self.move_view(|v| v.zoom_at(w / 2.0, h / 2.0, factor));
+        if let Some(i) = seen {
+            self.scroll_into_view(i);
+        }
+    }
+
+    /// The selected node, if any of its card is in view.
+    pub fn selected_in_view(&self) -> Option<usize> {
+        let (w, h) = self.view.screen.get_untracked();
+        let i = self.selected_index()?;
+        let r = self.rect(i)?;
+        self.view.viewport.with_untracked(|v| v.visible_world(w, h, 0.0)).overlaps(&r).then_some(i)
     }
 
     /// Back to 1:1, keeping the centre.

@@ -160,16 +160,21 @@ impl Mounted {
     }
 }
 
-/// Keeps `editor.view.screen` equal to the canvas size, refitting a fitted view.
+/// Keeps `editor.view.screen` equal to the canvas size, refitting a fitted
+/// view; a selected card that was in view stays in view (the side panel
+/// opening, a narrower window).
 fn observe_size(editor: Editor, section: NodeRef<Section>) {
     Effect::new(move |_| {
         let Some(el) = section.get() else { return };
         let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let entry: web_sys::ResizeObserverEntry = entries.get(0).unchecked_into();
             let rect = entry.content_rect();
+            let seen = editor.selected_in_view();
             editor.view.screen.set((rect.width(), rect.height()));
             if editor.view.fitted.get_untracked() {
                 editor.fit();
+            } else if let Some(i) = seen {
+                editor.scroll_into_view(i);
             }
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {

@@ -37,7 +37,7 @@ export async function open(browser, path = '', options = {}) {
 export async function cardGeometry(page) {
   return page.$$eval('.card[role=treeitem]', (cards) => cards.map((g) => {
     const box = g.querySelector('.card-bg').getBoundingClientRect();
-    const spills = [...g.querySelectorAll(':scope > text')].filter((t) => {
+    const spills = [...g.querySelectorAll(':scope > text, :scope > .marks > .band-label')].filter((t) => {
       const r = t.getBoundingClientRect();
       return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
     }).map((t) => t.textContent);

@@ -149,6 +149,36 @@ test('zoom with buttons, keys and wheel; pan by dragging; fit', async () => {
   await page.close();
 });
 
+test('a selected box in view stays in view: zooming in by key, the side panel opening', async () => {
+  const { page, errors } = await open(browser);
+  const canvas = page.getByRole('region', { name: 'Kanvas pohon kinerja' });
+  const panel = page.getByRole('button', { name: 'Panel samping', exact: true });
+  const inside = async () => {
+    const [c, b] = [await canvas.boundingBox(), await selected(page).locator('.card-bg').boundingBox()];
+    return b.x >= c.x - 0.5 && b.x + b.width <= c.x + c.width + 0.5 && b.y >= c.y - 0.5 && b.y + b.height <= c.y + c.height + 0.5;
+  };
+  // The rightmost box, selected; zoomed in about the centre it would leave the view.
+  const cards = await cardGeometry(page);
+  const right = cards.reduce((a, b) => (b.box.x + b.box.w > a.box.x + a.box.w ? b : a));
+  await page.getByRole('treeitem', { name: right.name, exact: true }).click();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+  assert.ok(await inside(), 'zoomed in, the selected box is in view');
+  // Panel hidden, the box moved to the right edge; the panel opening keeps it in view.
+  if ((await panel.getAttribute('aria-expanded')) === 'true') await panel.click();
+  const c = await canvas.boundingBox();
+  const b = await selected(page).locator('.card-bg').boundingBox();
+  await page.mouse.move(c.x + 40, c.y + c.height - 20);
+  await page.mouse.down();
+  await page.mouse.move(c.x + 40 + (c.x + c.width - 30 - (b.x + b.width)), c.y + c.height - 20, { steps: 5 });
+  await page.mouse.up();
+  await panel.click();
+  await page.waitForFunction(() => document.querySelector('.side-panel') && !document.querySelector('.side-panel').hidden);
+  await page.waitForTimeout(100);
+  assert.ok(await inside(), 'with the panel open, the selected box is in view');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('touch: one finger pans, two fingers pinch-zoom', async () => {
   const { page } = await open(browser, '', { hasTouch: true });
   const box = await page.getByRole('region', { name: 'Kanvas pohon kinerja' }).boundingBox();
