@@ -6,7 +6,7 @@ use crate::i18n::{band_name, t, Key};
 use crate::state::use_editor;
 
 /// While capaian is shown: the year and what each colour means, in words
-/// and thresholds, over the canvas's bottom-left corner; it folds to one
+/// and thresholds, over the canvas's top-left corner; it folds to one
 /// line.
 #[component]
 pub fn CapaianLegend() -> impl IntoView {
@@ -31,7 +31,7 @@ pub fn CapaianLegend() -> impl IntoView {
     view! {
         <Show when=move || cap.shown.get()>
             <aside class="capaian-legend" aria-label=t(lang, Key::CapaianSection)>
-                // Folds to its heading where it would cover boxes.
+                // Folds to its heading, out of the way of boxes.
                 <details open>
                     <summary><strong>{move || t(lang, Key::CapaianSummaryYear).replace("{year}", &cap.year.get().map(|y| y.to_string()).unwrap_or_default())}</strong></summary>
                     <ul>{entries}</ul>

@@ -39,8 +39,12 @@ test('realisasi for two indicators gives badges and colours for the selected yea
   // Cards show the targets of the year whose capaian they show.
   assert.match(await page.getByRole('treeitem', { name: ss1 }).textContent(), /T2024: 80/);
   await page.screenshot({ path: join(SCREENSHOTS, 'capaian.png') });
-  // The legend names the year and folds to that line.
+  // The legend names the year and folds to that line; it covers no box.
   const legend = page.getByRole('complementary', { name: 'Capaian' });
+  const covered = await page.$$eval('.card .card-bg', (boxes, l) => boxes.map((b) => b.getBoundingClientRect())
+    .filter((b) => b.left < l.x + l.width && l.x < b.right && b.top < l.y + l.height && l.y < b.bottom).length,
+  await legend.boundingBox());
+  assert.equal(covered, 0, 'the legend covers a box');
   assert.match(await legend.textContent(), /Capaian tahun 2024.*≥ 100 % sangat baik/);
   await legend.getByText('Capaian tahun 2024').click();
   assert.equal(await legend.getByText('sangat baik').isVisible(), false, 'folded');
