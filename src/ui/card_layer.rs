@@ -8,6 +8,7 @@ use super::kondisi_editor::begin;
 use super::tree_canvas::{card_key, focus_card, park_focus, Mounted, CARD_KEY};
 use crate::achievement::use_achievement;
 use crate::card_view::{markup, transform, Face, Look, LOOK_ATTRIBUTES};
+use crate::core::model::NodeId;
 use crate::presentation::use_presentation;
 use crate::state::{use_editor, Editor};
 use crate::web::quiet_focus;
@@ -70,7 +71,7 @@ pub fn CardLayer(mounted: Memo<Mounted>) -> impl IntoView {
         }
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some((i, target)) = item_of(editor, &ev) else { return };
+        let Some((i, _, target)) = item_of(editor, &ev) else { return };
         if target.closest(".toggle").ok().flatten().is_some() {
             ev.stop_propagation();
             editor.toggle_in_place(i, None);
@@ -80,33 +81,30 @@ pub fn CardLayer(mounted: Memo<Mounted>) -> impl IntoView {
         }
     };
     let on_dblclick = move |ev: leptos::ev::MouseEvent| {
-        let Some((i, target)) = item_of(editor, &ev) else { return };
+        let Some((_, id, target)) = item_of(editor, &ev) else { return };
         if target.closest(".toggle").ok().flatten().is_none() {
-            if let Some(id) = editor.index_of(i) {
-                begin(editor, id);
-            }
+            begin(editor, id);
         }
     };
     // Focus follows selection: a card reached by Tab becomes the selected one.
     let on_focus = move |ev: leptos::ev::FocusEvent| {
-        let Some((i, _)) = item_of(editor, &ev) else { return };
-        if let Some(id) = editor.index_of(i) {
-            if editor.selected.with_untracked(|s| s.as_ref() != Some(&id)) {
-                editor.selected.set(Some(id));
-            }
+        let Some((_, id, _)) = item_of(editor, &ev) else { return };
+        if editor.selected.with_untracked(|s| s.as_ref() != Some(&id)) {
+            editor.selected.set(Some(id));
         }
     };
     view! { <g class="cards" node_ref=group on:click=on_click on:dblclick=on_dblclick on:focusin=on_focus></g> }
 }
 
-/// The node of the card an event happened in, and the element it happened on.
-fn item_of(editor: Editor, ev: &web_sys::Event) -> Option<(usize, web_sys::Element)> {
+/// The node of the card an event happened in (index and id), and the
+/// element it happened on.
+fn item_of(editor: Editor, ev: &web_sys::Event) -> Option<(usize, NodeId, web_sys::Element)> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
     let item = target.closest("[role=treeitem]").ok()??;
     let key = item.get_attribute(CARD_KEY)?;
     let id = key.rsplit_once('@')?.0;
     let i = editor.store.doc.with_untracked(|d| d.nodes.get_index_of(id))?;
-    Some((i, target))
+    Some((i, id.to_owned(), target))
 }
 
 /// Computes the look of the card of node `i`, tracking what it reads.
@@ -156,6 +154,39 @@ struct Shown {
     el: web_sys::Element,
     face: Face,
     written: Written,
+}
+
+impl Shown {
+    /// Writes what changed of the card's look and place.
+    fn update(&mut self, look: Look, transform: Option<String>, lang: crate::i18n::Lang) {
+        let (el, w) = (&self.el, &mut self.written);
+        if look != w.look {
+            let attributes = look.attributes(&self.face);
+            for ((name, old), new) in LOOK_ATTRIBUTES.iter().zip(&w.attributes).zip(&attributes) {
+                if old != new {
+                    let _ = match new {
+                        Some(v) => el.set_attribute(name, v),
+                        None => el.remove_attribute(name),
+                    };
+                }
+            }
+            let marks = look.marks(&self.face, lang);
+            if marks != w.marks {
+                if let Some(m) = el.last_element_child() {
+                    m.set_inner_html(&marks);
+                }
+                w.marks = marks;
+            }
+            (w.look, w.attributes) = (look, attributes);
+        }
+        if transform != w.transform {
+            let _ = match &transform {
+                Some(t) => el.set_attribute("transform", t),
+                None => el.remove_attribute("transform"),
+            };
+            w.transform = transform;
+        }
+    }
 }
 
 /// What a card's look and place wrote to it.
@@ -211,35 +242,7 @@ impl Layer {
             self.order.iter().filter(|k| !keys.contains(k.as_str())).filter_map(|k| self.shown.remove(k)).collect();
         for (key, i) in &wanted {
             if let Some(s) = self.shown.get_mut(key) {
-                let w = &mut s.written;
-                let look = look_of(*i);
-                if look != w.look {
-                    let attributes = look.attributes(&s.face);
-                    for ((name, old), new) in LOOK_ATTRIBUTES.iter().zip(&w.attributes).zip(&attributes) {
-                        if old != new {
-                            let _ = match new {
-                                Some(v) => s.el.set_attribute(name, v),
-                                None => s.el.remove_attribute(name),
-                            };
-                        }
-                    }
-                    let marks = look.marks(&s.face, editor.lang);
-                    if marks != w.marks {
-                        if let Some(m) = s.el.last_element_child() {
-                            m.set_inner_html(&marks);
-                        }
-                        w.marks = marks;
-                    }
-                    (w.look, w.attributes) = (look, attributes);
-                }
-                let transform = if drawn { place(*i) } else { None };
-                if transform != w.transform {
-                    let _ = match &transform {
-                        Some(t) => s.el.set_attribute("transform", t),
-                        None => s.el.remove_attribute("transform"),
-                    };
-                    w.transform = transform;
-                }
+                s.update(look_of(*i), if drawn { place(*i) } else { None }, editor.lang);
             }
         }
         // Kept cards out of order (siblings moved): put back in order.
