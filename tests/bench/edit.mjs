@@ -229,7 +229,7 @@ async function bench(browser, n) {
   const path = join(OUT, `${n}.json`);
   const bytes = statSync(path).size;
   const target = pickTarget(JSON.parse(readFileSync(path, 'utf8')));
-  // A card's accessible name is "kondisi, level" (`tree_card::item_name`).
+  // A card's accessible name is "kondisi, level" (`card_view::Face::new`).
   const named = (kondisi) => `${kondisi.trim()}, `;
   /** A new box's accessible name: its statement is not filled in yet. */
   const EMPTY = named('kondisi belum diisi');
