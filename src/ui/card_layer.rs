@@ -5,7 +5,7 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 use super::kondisi_editor::begin;
-use super::tree_canvas::{card_key, focus_card, park_focus, Mounted, CARD_KEY};
+use super::tree_canvas::Mounted;
 use crate::achievement::use_achievement;
 use crate::card_view::{markup, transform, Face, Look, LOOK_ATTRIBUTES};
 use crate::core::model::NodeId;
@@ -322,4 +322,64 @@ impl Layer {
         self.order = wanted.into_iter().map(|(k, _)| k).filter(|k| self.shown.contains_key(k)).collect();
         hold
     }
+}
+
+/// Focuses card `i` once it is mounted (after the view moved to it). At
+/// once when the card drawn now is node `i` as it is now; else the card
+/// layer focuses it as it draws it, before this task ends, so keys typed
+/// right after reach it (see `CardLayer`). Focusing costs the browser a
+/// style pass, so it is done once, on the card that stays.
+pub fn focus_card(editor: Editor, i: usize) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let card = move || document.get_element_by_id(&format!("card-{i}"));
+    let Some(id) = editor.index_of(i) else { return };
+    let current = card_key(&id, editor.store.rev(&id));
+    if let Some(el) = card().filter(|el| el.get_attribute(CARD_KEY).as_ref() == Some(&current)) {
+        editor.card_focus.set_value(None);
+        let _ = el.unchecked_into::<web_sys::SvgElement>().focus_with_options(&quiet_focus());
+        return;
+    }
+    editor.card_focus.set_value(Some(id.clone()));
+    // Not drawn in this task (a view that glides there): once the view has
+    // moved, unless the user has gone on elsewhere meanwhile (a new box's
+    // editor, the details panel): only focus that was lost or is on the tree.
+    request_animation_frame(move || {
+        if editor.card_focus.with_value(|f| f.as_ref() != Some(&id)) {
+            return;
+        }
+        editor.card_focus.set_value(None);
+        let elsewhere = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|el| el.tag_name() != "BODY" && el.closest("[role=tree]").ok().flatten().is_none());
+        if !elsewhere {
+            if let Some(el) = card() {
+                let _ = el.unchecked_into::<web_sys::SvgElement>().focus_with_options(&quiet_focus());
+            }
+        }
+    });
+}
+
+/// Where focus waits while the card to focus is not drawn: on the tree,
+/// when it was on the canvas (a card, the in-place editor closing); focus
+/// the user took elsewhere stays.
+pub fn park_focus() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(active) = document.active_element() else { return };
+    if active.closest(".canvas").ok().flatten().is_none() {
+        return;
+    }
+    if let Some(tree) = document.query_selector("[role=tree]").ok().flatten() {
+        if active != tree {
+            let _ = tree.unchecked_into::<web_sys::SvgElement>().focus_with_options(&quiet_focus());
+        }
+    }
+}
+
+/// The attribute naming what a card draws: its node and content revision.
+pub const CARD_KEY: &str = "data-key";
+
+/// The value of `CARD_KEY` for node `id` at content revision `rev`.
+pub fn card_key(id: &str, rev: u64) -> String {
+    format!("{id}@{rev}")
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::tree_canvas::focus_card;
+use super::card_layer::focus_card;
 use crate::core::card::{CardFonts, BAND_H, PAD};
 use crate::core::model::NodeId;
 use crate::i18n::{t, Key};

@@ -11,7 +11,7 @@ use super::section::Section;
 use crate::core::model::NodeId;
 use crate::i18n::{t, Key};
 use crate::state::use_editor;
-use crate::ui::tree_canvas::focus_card;
+use crate::ui::card_layer::focus_card;
 
 /// Every field of node `id`, editable. Escape goes back to its card.
 #[component]
