@@ -500,6 +500,13 @@ impl Editor {
         self.store.doc.with_untracked(|d| d.nodes.get_index_of(&id))
     }
 
+    /// The selected node's index, tracked: it follows the selection and
+    /// every edit (which can move indices).
+    pub fn selected_index_tracked(&self) -> Option<usize> {
+        self.store.edits.track();
+        self.selected.with(|s| s.as_ref().and_then(|id| self.store.doc.with_untracked(|d| d.nodes.get_index_of(id))))
+    }
+
     pub fn index_of(&self, i: usize) -> Option<NodeId> {
         self.store.doc.with_untracked(|d| d.nodes.get_index(i).map(|(id, _)| id.clone()))
     }

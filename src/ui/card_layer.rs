@@ -116,12 +116,7 @@ fn looks(editor: Editor) -> LookOf {
     // Tested per card: a set, not the list of matches.
     let matched = Memo::new(move |_| editor.derived.matches.with(|m| m.iter().copied().collect::<HashSet<usize>>()));
     let current = Memo::new(move |_| editor.derived.matches.with(|m| m.get(editor.match_pos.get()).copied()));
-    let selected = Memo::new(move |_| {
-        editor.store.edits.track();
-        editor
-            .selected
-            .with(|s| s.as_ref().and_then(|id| editor.store.doc.with_untracked(|d| d.nodes.get_index_of(id))))
-    });
+    let selected = Memo::new(move |_| editor.selected_index_tracked());
     Box::new(move |i| {
         let selected = selected.get();
         let (depth, children, entry) = editor.derived.tree.with(|t| match t {

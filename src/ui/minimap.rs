@@ -28,12 +28,7 @@ pub fn Minimap() -> impl IntoView {
     let aside = Memo::new(move |_| {
         let (w, h) = editor.view.screen.get();
         let corner = Rect { x: w - INSET - W, y: h - INSET - H, w: W, h: H };
-        let Some(i) = editor
-            .selected
-            .with(|s| s.as_ref().and_then(|id| editor.store.doc.with_untracked(|d| d.nodes.get_index_of(id))))
-        else {
-            return false;
-        };
+        let Some(i) = editor.selected_index_tracked() else { return false };
         editor.derived.layout.with(|l| l.rects.get(i).copied().flatten()).is_some_and(|r| {
             let v = editor.view.viewport.get();
             let (x, y) = v.to_screen(r.x, r.y);
