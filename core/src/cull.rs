@@ -38,14 +38,24 @@ impl Cull {
                 cards.push((cell(r.x), i as u32));
             }
         }
-        let (mut vertical, mut horizontal) = (Vec::new(), Vec::new());
+        let (mut vertical, mut short, mut long) =
+            (Vec::with_capacity(layout.edges.len() * 2), Vec::with_capacity(layout.edges.len()), Vec::new());
         for (e, edge) in layout.edges.iter().enumerate() {
-            for s in edge.points.windows(2) {
-                let ((x0, y0), (x1, y1)) = (s[0], s[1]);
+            let p = &edge.points;
+            for k in 0..3 {
+                let ((x0, y0), (x1, y1)) = (p[k], p[k + 1]);
                 if x0 == x1 {
-                    vertical.push((cell(x0), e as u32));
+                    // A repeated corner lies on the segment before it.
+                    if y0 != y1 || k == 0 {
+                        vertical.push((cell(x0), e as u32));
+                    }
                 } else if y0 == y1 {
-                    horizontal.push(Span { row: cell(y0), left: x0.min(x1), right: x0.max(x1), edge: e as u32 });
+                    let (left, right) = if x0 < x1 { (x0, x1) } else { (x1, x0) };
+                    if right - left > LONG {
+                        long.push((cell(y0), e as u32));
+                    } else {
+                        short.push(Span { row: cell(y0), left, right, edge: e as u32 });
+                    }
                 }
             }
         }
@@ -54,7 +64,7 @@ impl Cull {
             max_w,
             cards: Buckets::new(cards),
             vertical: Buckets::new(vertical),
-            horizontal: Spans::new(horizontal),
+            horizontal: Spans::new(short, long),
         }
     }
 
@@ -103,7 +113,7 @@ fn cells_between(from: f64, to: f64, cells: usize) -> std::ops::Range<usize> {
 
 fn cell(v: f64) -> u32 {
     // Layout coordinates are finite and non-negative; anything else goes to the first cell.
-    (v / CELL).clamp(0.0, u32::MAX as f64 - 1.0) as u32
+    column(v, CELL)
 }
 
 /// Items grouped by cell, cells in order (compressed rows).
@@ -134,8 +144,14 @@ impl Buckets {
 
     /// Items in the cells that `from..=to` (layout units) meets.
     fn range(&self, from: f64, to: f64) -> impl Iterator<Item = u32> + '_ {
-        let cells = cells_between(from, to, self.start.len() - 1);
-        self.items[self.start[cells.start] as usize..self.start[cells.end] as usize].iter().copied()
+        self.keys(cells_between(from, to, self.start.len() - 1))
+    }
+
+    /// Items in the cells `cells`, clamped to those there are.
+    fn keys(&self, cells: std::ops::Range<usize>) -> impl Iterator<Item = u32> + '_ {
+        let last = self.start.len() - 1;
+        let (a, b) = (cells.start.min(last), cells.end.min(last));
+        self.items[self.start[a] as usize..self.start[b.max(a)] as usize].iter().copied()
     }
 }
 
@@ -147,43 +163,55 @@ struct Span {
     edge: u32,
 }
 
-/// Horizontal spans by row cell; in each row the short ones sorted by left
-/// end, the long ones apart.
+/// Horizontal spans on a grid: by row cell, and in a row by the column of
+/// their left end (columns at least a cell wide, fewer when the rows are
+/// many, so the grid stays about as big as the spans); the long ones apart.
+/// Grouping is linear: no sort.
 struct Spans {
     short: Vec<Span>,
-    /// `short[rows[c]..rows[c + 1]]` are in row cell c.
-    rows: Vec<u32>,
+    /// Indices into `short`, keyed `row * cols + column`.
+    grid: Buckets,
+    rows: usize,
+    cols: usize,
+    col_w: f64,
     long: Buckets,
 }
 
 impl Spans {
-    fn new(mut spans: Vec<Span>) -> Spans {
-        let long = Buckets::new(spans.iter().filter(|s| s.right - s.left > LONG).map(|s| (s.row, s.edge)).collect());
-        spans.retain(|s| s.right - s.left <= LONG);
-        spans.sort_unstable_by(|a, b| a.row.cmp(&b.row).then(a.left.total_cmp(&b.left)));
-        let cells = spans.last().map_or(0, |s| s.row as usize + 1);
-        let mut rows = vec![0u32; cells + 1];
-        for s in &spans {
-            rows[s.row as usize + 1] += 1;
-        }
-        for c in 0..cells {
-            rows[c + 1] += rows[c];
-        }
-        Spans { short: spans, rows, long }
+    fn new(short: Vec<Span>, long: Vec<(u32, u32)>) -> Spans {
+        let long = Buckets::new(long);
+        let rows = short.iter().map(|s| s.row as usize + 1).max().unwrap_or(0);
+        let right = short.iter().map(|s| s.left).fold(0.0, f64::max);
+        let cells = (2 * short.len() + 64) / rows.max(1);
+        let col_w = CELL.max(right / cells.max(1) as f64);
+        let cols = column(right, col_w) as usize + 1;
+        let grid = Buckets::new(
+            short
+                .iter()
+                .enumerate()
+                .map(|(k, s)| ((s.row as usize * cols) as u32 + column(s.left, col_w), k as u32))
+                .collect(),
+        );
+        Spans { short, grid, rows, cols, col_w, long }
     }
 
     /// Edges with a span in a row cell that `world` meets and reaching into
     /// its x range (long spans: any in those rows).
     fn overlapping(&self, world: Rect) -> impl Iterator<Item = u32> + '_ {
-        let rows = cells_between(world.y, world.bottom(), self.rows.len() - 1);
-        let short = rows.flat_map(move |c| {
-            let row = &self.short[self.rows[c] as usize..self.rows[c + 1] as usize];
-            // Spans starting left of the view by more than LONG end before it.
-            let from = row.partition_point(|s| s.left < world.x - LONG);
-            row[from..].iter().take_while(move |s| s.left <= world.right()).filter(move |s| s.right >= world.x)
-        });
+        let rows = cells_between(world.y, world.bottom(), self.rows);
+        // Spans starting left of the view by more than LONG end before it.
+        let (first, last) = (column(world.x - LONG, self.col_w) as usize, column(world.right(), self.col_w) as usize);
+        let cols = (first.min(self.cols), (last + 1).min(self.cols));
+        let short = rows
+            .flat_map(move |r| self.grid.keys(r * self.cols + cols.0..r * self.cols + cols.1.max(cols.0)))
+            .map(|k| self.short[k as usize])
+            .filter(move |s| s.left <= world.right() && s.right >= world.x);
         short.map(|s| s.edge).chain(self.long.range(world.y, world.bottom()))
     }
+}
+
+fn column(v: f64, width: f64) -> u32 {
+    (v / width).clamp(0.0, u32::MAX as f64 - 1.0) as u32
 }
 
 #[cfg(test)]
@@ -247,34 +275,54 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_hub_s_long_bus_pieces_are_found() {
-        // 60 children of one root: the bus pieces to the outer ones are longer than LONG.
-        let n = 61;
-        let mut children = vec![Vec::new(); n];
-        children[0] = (1..n).collect();
+    fn placed(children: &[Vec<usize>], opts: &crate::tidy::Options) -> Layout {
+        let n = children.len();
         let sizes = vec![Size { w: 260.0, h: 100.0 }; n];
-        let p = crate::tidy::layout(0, &children, &sizes, &vec![false; n], &Default::default());
-        let l = Layout {
+        let p = crate::tidy::layout(0, children, &sizes, &vec![false; n], opts);
+        Layout {
             rects: p.rects,
             edges: p.edges,
             bounds: Rect { x: 0.0, y: 0.0, w: p.width, h: p.height },
             shown: p.order,
             ..Layout::default()
-        };
-        assert!(l.edges.iter().any(|e| (e.points[1].0 - e.points[2].0).abs() > LONG));
-        let cull = Cull::new(&l);
+        }
+    }
+
+    fn finds_the_edges_a_scan_finds(l: &Layout, cull: &Cull, views: usize, h: usize) {
         let mut rng = Rng::new(5);
-        for _ in 0..300 {
+        for _ in 0..views {
             let world = Rect {
                 x: rng.below(l.bounds.w as usize) as f64 - 500.0,
                 y: rng.below(l.bounds.h as usize) as f64,
                 w: rng.below(3000) as f64,
-                h: rng.below(100) as f64,
+                h: rng.below(h) as f64,
             };
             let edges: Vec<&Edge> = l.edges.iter().filter(|e| touches(e, world)).collect();
-            assert_eq!(cull.edges_in(&l, world), edges, "{world:?}");
+            assert_eq!(cull.edges_in(l, world), edges, "{world:?}");
         }
+    }
+
+    #[test]
+    fn a_hub_s_long_bus_pieces_are_found() {
+        // 60 children of one root: the bus pieces to the outer ones are longer than LONG.
+        let mut children = vec![Vec::new(); 61];
+        children[0] = (1..61).collect();
+        let l = placed(&children, &Default::default());
+        assert!(l.edges.iter().any(|e| (e.points[1].0 - e.points[2].0).abs() > LONG));
+        finds_the_edges_a_scan_finds(&l, &Cull::new(&l), 300, 100);
+    }
+
+    #[test]
+    fn a_tall_and_wide_layout_groups_its_spans_in_wider_columns() {
+        // A chain 200 deep, then 500 leaves side by side: mostly empty
+        // space, so a grid of cells would be far bigger than the spans.
+        let mut children: Vec<Vec<usize>> = (1..=200).map(|i| vec![i]).collect();
+        children.push((201..701).collect());
+        children.resize(701, Vec::new());
+        let l = placed(&children, &crate::tidy::Options { mode: crate::tidy::Mode::NonLayered, ..Default::default() });
+        let cull = Cull::new(&l);
+        assert!(cull.horizontal.col_w > CELL && cull.horizontal.rows > 30);
+        finds_the_edges_a_scan_finds(&l, &cull, 500, 3000);
     }
 
     #[test]
