@@ -12,8 +12,8 @@ use crate::core::model::Document;
 use crate::core::viewport::Viewport;
 use crate::i18n::{link_error, storage_error, t, Key};
 use crate::share::{forget_link_in_address, link_in_address, open_link};
-use crate::state::{Editor, Origin, SAMPLE_SOURCE};
-use crate::storage::{on_storage_change, Change, DraftStore, Kept, StorageError, StorageListener, Usage};
+use crate::state::{Editor, Origin, Store, SAMPLE_SOURCE};
+use crate::storage::{on_storage_change, Change, DraftStore, Kept, Source, StorageError, StorageListener, Usage};
 use crate::web::{mark, mark_history_entry, measure_from, query_param};
 
 /// Quiet time after an edit before it is saved.
@@ -390,11 +390,11 @@ impl Drafts {
         self.saving.set_value(true);
         self.status.set(SaveStatus::Saving);
         let drafts = *self;
-        let doc = editor.store.doc.get_untracked();
+        let open = Open { store: editor.store, edits, generation: editor.store.generation.get_untracked() };
         leptos::task::spawn_local(async move {
             let known = drafts.stamp.get_value();
             mark("pk:autosave:start");
-            let result = store.save(&id, &doc, known.as_ref(), force).await;
+            let result = store.save(&id, &open, known.as_ref(), force).await;
             measure_from("pk:autosave", "pk:autosave:start");
             drafts.saving.set_value(false);
             match result {
@@ -406,6 +406,10 @@ impl Drafts {
                     if editor.store.edits.get_untracked() > edits {
                         drafts.schedule(editor, SAVE_AFTER);
                     }
+                }
+                Err(StorageError::Changed) => {
+                    drafts.status.set(SaveStatus::Unsaved);
+                    drafts.schedule(editor, SAVE_AFTER);
                 }
                 Err(StorageError::Conflict { .. }) => {
                     drafts.conflict.set(true);
@@ -576,6 +580,24 @@ impl Drafts {
 }
 
 /// The view as it is now, by node id (indices change with edits).
+/// The open document as a save reads it: in place, a batch of nodes at a
+/// time, and changed once an edit is made or another document is opened.
+struct Open {
+    store: Store,
+    edits: u64,
+    generation: u64,
+}
+
+impl Source for Open {
+    fn read(&self, f: &mut dyn FnMut(&Document)) {
+        self.store.doc.with_untracked(|d| f(d));
+    }
+
+    fn changed(&self) -> bool {
+        self.store.edits.get_untracked() != self.edits || self.store.generation.get_untracked() != self.generation
+    }
+}
+
 fn current_view(editor: Editor) -> ViewState {
     let v = editor.view.viewport.get_untracked();
     let (collapsed, focus) = editor.outline.with_untracked(|o| {

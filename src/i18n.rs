@@ -1341,6 +1341,8 @@ pub fn storage_error(lang: Lang, e: &crate::storage::StorageError) -> String {
         ),
         NotFound(_) if id => "draf tidak ditemukan (mungkin dihapus di tab lain)".to_owned(),
         NotFound(_) => "the draft was not found (perhaps deleted in another tab)".to_owned(),
+        Changed if id => "dokumen berubah selama disimpan; penyimpanan diulang".to_owned(),
+        Changed => "the document changed while it was being saved; saving again".to_owned(),
         Js(m) if id => format!("penyimpanan peramban gagal ({m})"),
         Js(m) => format!("browser storage failed ({m})"),
     }

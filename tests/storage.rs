@@ -12,8 +12,8 @@ use pohon_kinerja::core::drafts::{Encoding, Header, Record, RecordError, Stamp, 
 use pohon_kinerja::core::model::Document;
 use pohon_kinerja::core::{sample, synth};
 use pohon_kinerja::storage::{
-    deflate, inflate, on_storage_change, Change, DraftStore, InflateError, ReadError, StorageError, QUOTA_BYTES,
-    VERSION_BUDGET_BYTES,
+    deflate, inflate, on_storage_change, Change, DraftStore, InflateError, Loaded, ReadError, Source, StorageError,
+    QUOTA_BYTES, VERSION_BUDGET_BYTES,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -234,6 +234,43 @@ async fn a_second_tab_never_silently_overwrites_a_newer_save() {
     tab_b.delete_forever(&id).unwrap();
     let err = tab_a.save_sync_fallback(&id, &doc, Some(&s4)).unwrap_err();
     assert_eq!(err, StorageError::Conflict { id: id.clone(), theirs: None });
+}
+
+/// The open document, as the app saves it: read in place, a batch of nodes
+/// per turn of the event loop; here it is edited after the first batch.
+struct EditedWhileSaved {
+    doc: RefCell<Document>,
+    reads: Cell<usize>,
+}
+
+impl Source for EditedWhileSaved {
+    fn read(&self, f: &mut dyn FnMut(&Document)) {
+        f(&self.doc.borrow());
+        self.reads.set(self.reads.get() + 1);
+        if self.reads.get() == 1 {
+            self.doc.borrow_mut().meta.judul = "diubah".to_owned();
+        }
+    }
+
+    fn changed(&self) -> bool {
+        self.reads.get() > 0
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_document_edited_while_it_is_saved_is_not_stored_half_old() {
+    let store = fresh();
+    let doc = synth::document(6_000, 3);
+    let (id, s1) = store.create(&doc, None).await.unwrap();
+    let live = EditedWhileSaved { doc: RefCell::new(edited(&doc, "baru")), reads: Cell::new(0) };
+    assert_eq!(store.save(&id, &live, Some(&s1), false).await.unwrap_err(), StorageError::Changed);
+    assert_eq!(live.reads.get(), 1, "stopped at the first batch after the change");
+    // Nothing was written: the draft is as created, and saves on.
+    assert_eq!(store.stamp(&id), Some(s1.clone()));
+    assert_eq!(store.load(&id).await.unwrap().document, doc);
+    let now = live.doc.into_inner();
+    let s2 = store.save(&id, &now, Some(&s1), false).await.unwrap();
+    assert_eq!(store.load(&id).await.unwrap(), Loaded { document: now, stamp: s2, repairs: Vec::new() });
 }
 
 #[wasm_bindgen_test]

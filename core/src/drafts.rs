@@ -389,12 +389,16 @@ impl Record<'_> {
     /// The stored text: compact JSON never holds a raw newline, so the first
     /// newline ends the header.
     pub fn write(header: &Header, body: &str) -> String {
-        let head = serde_json::to_string(header).expect("a header always serialises");
-        let mut out = String::with_capacity(head.len() + 1 + body.len());
-        out.push_str(&head);
-        out.push('\n');
+        let mut out = Record::head(header);
         out.push_str(body);
         out
+    }
+
+    /// What comes before the body: the header and its newline.
+    pub fn head(header: &Header) -> String {
+        let mut head = serde_json::to_string(header).expect("a header always serialises");
+        head.push('\n');
+        head
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use pohon_core::codec::migrate::{MigrationError, MIGRATIONS};
-use pohon_core::codec::{export, import, ImportError, Imported, Repair, APP, FORMAT, MAX_BYTES, VERSION};
+use pohon_core::codec::{export, import, ExportCursor, ImportError, Imported, Repair, APP, FORMAT, MAX_BYTES, VERSION};
 use pohon_core::model::{
     Anggaran, AturanTriwulan, Baseline, Crosscutting, Document, Extra, Indikator, JenisIndikator, Kind, Level, Meta,
     Node, Periode, Polaritas, Tahun, TingkatAnggaran,
@@ -963,6 +963,38 @@ proptest! {
         let errors: Vec<String> = schema_validator().iter_errors(&value).map(|e| format!("{}: {e}", e.instance_path())).collect();
         prop_assert!(errors.is_empty(), "{:#?}", errors);
     }
+
+    #[test]
+    fn an_export_in_pieces_is_the_export(doc in document(), batch in 0usize..6) {
+        prop_assert_eq!(in_pieces(&doc, batch), export(&doc));
+    }
+}
+
+/// [`ExportCursor`]'s pieces joined; each holds up to `batch` nodes (at least one).
+fn in_pieces(doc: &Document, batch: usize) -> String {
+    let mut cursor = ExportCursor::default();
+    let mut pieces = Vec::new();
+    while let Some(piece) = cursor.next(doc, batch) {
+        pieces.push(piece);
+    }
+    assert_eq!(pieces.len(), doc.nodes.len().div_ceil(batch.max(1)).max(1));
+    pieces.concat()
+}
+
+#[test]
+fn the_examples_exported_in_pieces_are_their_export() {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/examples"));
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let mut doc = import(&std::fs::read(entry.unwrap().path()).unwrap()).unwrap().document;
+        // Unknown fields around the list, in the envelope and the document, are kept too.
+        doc.file_extra.insert("dibuat_oleh".into(), json!({"nodes": [1, 2]}));
+        doc.extra.insert("zz_catatan".into(), json!("\n    \"nodes\": []"));
+        for batch in [1, 7, doc.nodes.len(), doc.nodes.len() + 1] {
+            assert_eq!(in_pieces(&doc, batch), export(&doc));
+        }
+    }
+    let empty = Document::default();
+    assert_eq!(in_pieces(&empty, 3), export(&empty));
 }
 
 // ---------------------------------------------------------------- share links

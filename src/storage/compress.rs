@@ -6,7 +6,10 @@ use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair, WritableStream};
+use web_sys::{
+    Blob, ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair, Response, WritableStream,
+    WritableStreamDefaultWriter,
+};
 
 use super::js_message;
 
@@ -37,29 +40,54 @@ pub enum InflateError {
     Js(String),
 }
 
-/// `bytes` compressed with deflate-raw. Fed in chunks with a turn of the
-/// event loop between them: the browser compresses on the page's thread,
-/// and 4 MB in one piece would block it for 150 ms.
+/// `bytes` compressed with deflate-raw, a piece per turn of the event loop
+/// (see [`Deflater::write`]).
 pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let js = |e: JsValue| js_message(&e);
-    let transform = CompressionStream::new(FORMAT).map_err(js)?;
-    let writable: WritableStream =
-        Reflect::get(&transform, &JsValue::from_str("writable")).map_err(js)?.unchecked_into();
-    let readable: ReadableStream =
-        Reflect::get(&transform, &JsValue::from_str("readable")).map_err(js)?.unchecked_into();
-    let writer = writable.get_writer().map_err(js)?;
-    let chunks: Vec<Uint8Array> = bytes.chunks(CHUNK).map(Uint8Array::from).collect();
-    // Written from a task of its own, so that reading below keeps the stream flowing.
-    wasm_bindgen_futures::spawn_local(async move {
-        for chunk in chunks {
-            if JsFuture::from(writer.write_with_chunk(&chunk)).await.is_err() {
-                return;
-            }
+    let deflater = Deflater::new()?;
+    deflater.write(bytes).await?;
+    deflater.finish().await
+}
+
+/// deflate-raw fed piece by piece, so a caller can make a big text a piece
+/// at a time and compress each as it comes.
+pub struct Deflater {
+    writer: WritableStreamDefaultWriter,
+    /// All the output, read by the browser itself as it is made.
+    output: JsFuture,
+}
+
+impl Deflater {
+    pub fn new() -> Result<Deflater, String> {
+        let js = |e: JsValue| js_message(&e);
+        let transform = CompressionStream::new(FORMAT).map_err(js)?;
+        let writable: WritableStream =
+            Reflect::get(&transform, &JsValue::from_str("writable")).map_err(js)?.unchecked_into();
+        let readable: ReadableStream =
+            Reflect::get(&transform, &JsValue::from_str("readable")).map_err(js)?.unchecked_into();
+        let writer = writable.get_writer().map_err(js)?;
+        let output = JsFuture::from(
+            Response::new_with_opt_readable_stream(Some(&readable)).map_err(js)?.array_buffer().map_err(js)?,
+        );
+        Ok(Deflater { writer, output })
+    }
+
+    /// Compresses `bytes` in chunks, with a turn of the event loop after
+    /// each: the browser compresses on the page's thread, and 4 MB in one
+    /// piece would block it for 150 ms.
+    pub async fn write(&self, bytes: &[u8]) -> Result<(), String> {
+        for chunk in bytes.chunks(CHUNK) {
+            JsFuture::from(self.writer.write_with_chunk(&Uint8Array::from(chunk))).await.map_err(|e| js_message(&e))?;
             next_task().await;
         }
-        let _ = JsFuture::from(writer.close()).await;
-    });
-    read_all(&readable, usize::MAX).await.map_err(|e| e.to_string())
+        Ok(())
+    }
+
+    /// Everything written, compressed.
+    pub async fn finish(self) -> Result<Vec<u8>, String> {
+        let js = |e: JsValue| js_message(&e);
+        JsFuture::from(self.writer.close()).await.map_err(js)?;
+        Ok(Uint8Array::new(&self.output.await.map_err(js)?).to_vec())
+    }
 }
 
 /// Bytes compressed per turn of the event loop (a few ms each).
@@ -67,7 +95,7 @@ const CHUNK: usize = 128 * 1024;
 
 /// Resolves in a later task (not a microtask), letting the page paint and
 /// handle input between chunks.
-async fn next_task() {
+pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);

@@ -15,6 +15,10 @@ extern "C" {
     type JsStorage;
     #[wasm_bindgen(catch, method, js_name = getItem)]
     fn get_item(this: &JsStorage, key: &str) -> Result<Option<js_sys::JsString>, JsValue>;
+    /// A `setItem` of a string made in JS: a draft's megabytes are never
+    /// copied out of wasm in one piece.
+    #[wasm_bindgen(catch, method, js_name = setItem)]
+    fn set_item(this: &JsStorage, key: &str, value: &js_sys::JsString) -> Result<(), JsValue>;
 }
 
 pub(crate) struct Local {
@@ -40,18 +44,39 @@ impl Local {
         self.storage.get_item(key).map_err(|e| StorageError::Js(js_message(&e)))
     }
 
+    /// The value up to its first line break (included), or all of it
+    /// without one: a record's header, without copying its body out of JS.
+    pub fn head(&self, key: &str) -> Result<Option<String>, StorageError> {
+        let value =
+            self.storage.unchecked_ref::<JsStorage>().get_item(key).map_err(|e| StorageError::Js(js_message(&e)))?;
+        Ok(value.map(|v| match v.index_of("\n", 0) {
+            -1 => String::from(v),
+            at => String::from(v.slice(0, at as u32 + 1)),
+        }))
+    }
+
     /// Writes `value`; a full storage leaves the old value in place.
     pub fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.storage.set_item(key, value).map_err(|e| {
-            if is_quota(&e) {
-                let old = self.chars(key);
-                let needed = 2 * (key.encode_utf16().count() + value.encode_utf16().count()).saturating_sub(old) as u64;
-                let Usage { used, quota } = self.usage();
-                StorageError::QuotaExceeded { needed, used, quota }
-            } else {
-                StorageError::Js(js_message(&e))
-            }
-        })
+        self.storage.set_item(key, value).map_err(|e| self.set_error(key, value.encode_utf16().count(), &e))
+    }
+
+    /// [`Local::set`] of a string already in JS.
+    pub fn set_js(&self, key: &str, value: &js_sys::JsString) -> Result<(), StorageError> {
+        self.storage
+            .unchecked_ref::<JsStorage>()
+            .set_item(key, value)
+            .map_err(|e| self.set_error(key, value.length() as usize, &e))
+    }
+
+    fn set_error(&self, key: &str, units: usize, e: &JsValue) -> StorageError {
+        if is_quota(e) {
+            let old = self.chars(key);
+            let needed = 2 * (key.encode_utf16().count() + units).saturating_sub(old) as u64;
+            let Usage { used, quota } = self.usage();
+            StorageError::QuotaExceeded { needed, used, quota }
+        } else {
+            StorageError::Js(js_message(e))
+        }
     }
 
     pub fn remove(&self, key: &str) {

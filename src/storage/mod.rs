@@ -26,13 +26,16 @@ mod local;
 
 pub use compress::{deflate, inflate, InflateError};
 
+use compress::{next_task, Deflater};
+
 use std::cell::Cell;
 
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::codec::pack::{pack, unpack, PackError};
-use crate::core::codec::{export, import, ImportError, Repair, MAX_BYTES};
+use crate::core::codec::pack::{pack_pieces, unpack, PackError};
+use crate::core::codec::{export, import, ExportCursor, ImportError, Repair, MAX_BYTES};
 use crate::core::drafts::{
     new_id, valid_id, Encoding, Entry, Found, Header, Index, Record, RecordError, Stamp, StorageKey, Version, ViewState,
 };
@@ -45,6 +48,32 @@ pub const QUOTA_BYTES: u64 = 5 * 1024 * 1024;
 /// New versions are kept only while the app's keys stay under this, so
 /// history never takes the room a draft needs to grow.
 pub const VERSION_BUDGET_BYTES: u64 = QUOTA_BYTES * 3 / 5;
+
+/// Where a save reads its document, a batch of nodes at a time, so that a
+/// big one never blocks the page: the open document, read in place (a copy
+/// of 100 000 nodes alone blocks it for ~70 ms), or any [`Document`].
+pub trait Source {
+    /// Runs `f` on the document as it is now.
+    fn read(&self, f: &mut dyn FnMut(&Document));
+    /// Whether the document changed since the save began (its batches would
+    /// not fit together).
+    fn changed(&self) -> bool;
+}
+
+impl Source for Document {
+    fn read(&self, f: &mut dyn FnMut(&Document)) {
+        f(self)
+    }
+
+    fn changed(&self) -> bool {
+        false
+    }
+}
+
+/// Nodes exported per turn of the event loop: about 1 MB of JSON, a few ms.
+const EXPORT_BATCH: usize = 2_500;
+/// Compressed bytes packed per turn of the event loop.
+const PACK_PIECE: usize = 256 * 1024;
 
 /// Why storage could not do what was asked. Every variant carries what a
 /// message to the user needs; the UI words it.
@@ -66,6 +95,10 @@ pub enum StorageError {
     Unreadable { id: String, reason: Box<ReadError>, key: String },
     #[error("there is no draft {0}")]
     NotFound(String),
+    /// The document changed while it was being written; nothing was stored
+    /// (the save that follows the change stores it).
+    #[error("the document changed while it was saved")]
+    Changed,
     #[error("browser storage failed: {0}")]
     Js(String),
 }
@@ -130,9 +163,9 @@ pub struct DraftStore {
 /// One write of a draft's record, and what comes with it.
 struct Commit<'a> {
     id: &'a str,
-    document: &'a Document,
+    summary: Summary,
     enc: Encoding,
-    body: &'a str,
+    body: &'a JsString,
     known: Option<&'a Stamp>,
     force: bool,
     /// `Some(source)` for a new draft.
@@ -141,6 +174,23 @@ struct Commit<'a> {
     version: bool,
     /// Keep the record being replaced as a version (restoring a version).
     keep_current: bool,
+}
+
+/// What the index lists of a draft's document.
+struct Summary {
+    title: String,
+    opd: String,
+    nodes: usize,
+}
+
+impl Summary {
+    fn of(source: &dyn Source) -> Summary {
+        let mut summary = None;
+        source.read(&mut |d| {
+            summary = Some(Summary { title: d.meta.judul.clone(), opd: d.meta.opd.clone(), nodes: d.nodes.len() })
+        });
+        summary.expect("a source reads its document")
+    }
 }
 
 impl DraftStore {
@@ -202,12 +252,12 @@ impl DraftStore {
     /// Stores `document` as a new draft; returns its id and first stamp.
     /// `source` is where it was opened from (the draft starts pristine).
     pub async fn create(&self, document: &Document, source: Option<&str>) -> Result<(String, Stamp), StorageError> {
-        let (enc, body) = encode(document).await;
+        let (enc, body) = encode(document).await?;
         let index = self.index()?;
         let id = new_id(self.now(), |id| index.get(id).is_some() || self.local.has(&draft_key(id)));
         let stamp = self.commit(Commit {
             id: &id,
-            document,
+            summary: Summary::of(document),
             enc,
             body: &body,
             known: None,
@@ -224,21 +274,22 @@ impl DraftStore {
     /// or with `force` the stored text is kept aside and replaced. Keeps a
     /// version when one is due and the app's keys stay under
     /// [`VERSION_BUDGET_BYTES`] (best effort: a full storage skips it).
-    /// Returns the new stamp, to pass to the next save.
+    /// Returns the new stamp, to pass to the next save;
+    /// [`StorageError::Changed`] if the document changed meanwhile.
     pub async fn save(
         &self,
         id: &str,
-        document: &Document,
+        document: &dyn Source,
         known: Option<&Stamp>,
         force: bool,
     ) -> Result<Stamp, StorageError> {
         if !valid_id(id) {
             return Err(StorageError::NotFound(id.to_owned()));
         }
-        let (enc, body) = encode(document).await;
+        let (enc, body) = encode(document).await?;
         self.commit(Commit {
             id,
-            document,
+            summary: Summary::of(document),
             enc,
             body: &body,
             known,
@@ -262,10 +313,10 @@ impl DraftStore {
         if !valid_id(id) {
             return Err(StorageError::NotFound(id.to_owned()));
         }
-        let body = export(document);
+        let body = JsString::from(export(document));
         self.commit(Commit {
             id,
-            document,
+            summary: Summary::of(document),
             enc: Encoding::Json,
             body: &body,
             known,
@@ -442,9 +493,9 @@ impl DraftStore {
         let enc = record.header.encoding().map_err(|e| unreadable(id, e.into(), key.clone()))?;
         let stamp = self.commit(Commit {
             id,
-            document: &loaded.document,
+            summary: Summary::of(&loaded.document),
             enc,
-            body: record.body,
+            body: &JsString::from(record.body),
             known,
             force,
             create: None,
@@ -510,8 +561,12 @@ impl DraftStore {
         let now = self.now();
         let mut index = self.index()?;
         let key = draft_key(c.id);
-        let stored = self.local.get(&key)?;
+        // The header only: a big draft's text is megabytes, needed whole
+        // only to keep it.
+        let stored = self.local.head(&key)?;
         let record = stored.as_deref().map(Record::read);
+        // What a restore replaces is kept as a version, read before it goes.
+        let replaced = if c.keep_current { self.local.get(&key)? } else { None };
         let unchanged = match (c.known, &record) {
             (None, None) => true,
             (Some(known), Some(Ok(r))) => known.same_save(&r.header.stamp),
@@ -529,22 +584,22 @@ impl DraftStore {
                     None => StorageError::Conflict { id: c.id.to_owned(), theirs: None },
                 });
             }
-            if let Some(old) = &stored {
-                kept = Some(self.keep_aside(c.id, old)?);
+            if let Some(old) = self.local.get(&key)? {
+                kept = Some(self.keep_aside(c.id, &old)?);
             }
         }
 
-        let title = index.get(c.id).map_or_else(|| c.document.meta.judul.clone(), |e| e.title.clone());
+        let title = index.get(c.id).map_or(c.summary.title, |e| e.title.clone());
         let stamp = self.next_stamp(now);
         let header = Header {
             enc: c.enc.name().to_owned(),
             stamp: stamp.clone(),
             title,
-            opd: c.document.meta.opd.clone(),
-            nodes: c.document.nodes.len(),
+            opd: c.summary.opd,
+            nodes: c.summary.nodes,
         };
-        let text = Record::write(&header, c.body);
-        if let Err(e) = self.local.set(&key, &text) {
+        let text = JsString::from(Record::head(&header)).concat(c.body);
+        if let Err(e) = self.local.set_js(&key, &text) {
             // The old text is still in place: its copy is not needed.
             if let Some(k) = kept {
                 self.local.remove(&k);
@@ -559,13 +614,13 @@ impl DraftStore {
         }
         let entry = index.get_mut(c.id).expect("just ensured");
         if c.keep_current {
-            if let (Some(old), Some(Ok(r))) = (&stored, &record) {
+            if let (Some(old), Some(Ok(r))) = (replaced, &record) {
                 let at = r.header.stamp.at.floor();
-                self.take_version(entry, Version { saved_at: at, nodes: r.header.nodes }, old);
+                self.take_version(entry, Version { saved_at: at, nodes: r.header.nodes }, &JsString::from(old));
             }
         }
         if c.version && entry.version_due(now) {
-            let cost = 2 * (key.len() + text.encode_utf16().count()) as u64;
+            let cost = 2 * (key.len() + text.length() as usize) as u64;
             if self.local.usage().used + cost <= VERSION_BUDGET_BYTES {
                 self.take_version(entry, Version { saved_at: now, nodes: header.nodes }, &text);
             }
@@ -583,8 +638,8 @@ impl DraftStore {
 
     /// Writes a version's record and lists it; a full storage skips it (the
     /// draft itself is saved, and is newer).
-    fn take_version(&self, entry: &mut Entry, version: Version, text: &str) {
-        if self.local.set(&StorageKey::version(&entry.id, version.saved_at).to_string(), text).is_ok() {
+    fn take_version(&self, entry: &mut Entry, version: Version, text: &JsString) {
+        if self.local.set_js(&StorageKey::version(&entry.id, version.saved_at).to_string(), text).is_ok() {
             for old in entry.push_version(version) {
                 self.local.remove(&StorageKey::version(&entry.id, old.saved_at).to_string());
             }
@@ -646,13 +701,49 @@ impl DraftStore {
 }
 
 /// The document as a record body: compressed, or as it is where the
-/// browser cannot compress (older browsers), rather than not at all.
-async fn encode(document: &Document) -> (Encoding, String) {
-    let json = export(document);
-    match deflate(json.as_bytes()).await {
-        Ok(bytes) => (Encoding::DeflateRaw, pack(&bytes)),
-        Err(_) => (Encoding::Json, json),
+/// browser cannot compress (older browsers), rather than not at all. Made a
+/// batch of nodes per turn of the event loop, compressed as it comes;
+/// [`StorageError::Changed`] if the document changes in between.
+async fn encode(source: &dyn Source) -> Result<(Encoding, JsString), StorageError> {
+    let mut cursor = ExportCursor::default();
+    if let Ok(deflater) = Deflater::new() {
+        let mut compressed = true;
+        while let Some(piece) = next_piece(source, &mut cursor).await? {
+            compressed = compressed && deflater.write(piece.as_bytes()).await.is_ok();
+            if !compressed {
+                break;
+            }
+        }
+        if compressed {
+            if let Ok(bytes) = deflater.finish().await {
+                // Packed and handed to JS a piece per turn too: the text is
+                // joined there, and never crosses from wasm in one piece.
+                let mut body = JsString::from("");
+                for piece in pack_pieces(&bytes, PACK_PIECE) {
+                    next_task().await;
+                    body = body.concat(&JsString::from(piece));
+                }
+                return Ok((Encoding::DeflateRaw, body));
+            }
+        }
+        cursor = ExportCursor::default();
     }
+    let mut json = JsString::from("");
+    while let Some(piece) = next_piece(source, &mut cursor).await? {
+        json = json.concat(&JsString::from(piece));
+        next_task().await;
+    }
+    Ok((Encoding::Json, json))
+}
+
+/// The export's next piece, if the document is still the one it began with.
+async fn next_piece(source: &dyn Source, cursor: &mut ExportCursor) -> Result<Option<String>, StorageError> {
+    if source.changed() {
+        return Err(StorageError::Changed);
+    }
+    let mut piece = None;
+    source.read(&mut |d| piece = cursor.next(d, EXPORT_BATCH));
+    Ok(piece)
 }
 
 async fn decode(text: &str) -> Result<Loaded, ReadError> {

@@ -223,6 +223,71 @@ pub fn export(document: &Document) -> String {
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
+/// [`export`]'s text a batch of nodes at a time, for a caller that lets the
+/// page breathe between batches (a 100 000-node export takes ~150 ms in
+/// wasm): the pieces joined are exactly [`export`]'s text. The cursor holds
+/// no borrow, so each piece can be written from the document as it is then;
+/// the caller makes sure it did not change in between.
+#[derive(Debug, Default)]
+pub struct ExportCursor {
+    /// Nodes written so far; `None` before the head.
+    next: Option<usize>,
+    /// What follows the node list, from the first piece on.
+    tail: String,
+    done: bool,
+}
+
+impl ExportCursor {
+    /// The next piece, with up to `batch` nodes (at least one); `None` once all is written.
+    pub fn next(&mut self, document: &Document, batch: usize) -> Option<String> {
+        if self.done {
+            return None;
+        }
+        let mut out = String::new();
+        let from = match self.next {
+            Some(k) => k,
+            None => {
+                // The envelope with no nodes, split where the list goes: its
+                // key is the only one at this depth that can read so, as
+                // strings never hold a raw newline.
+                let bare = Document {
+                    meta: document.meta.clone(),
+                    nodes: Default::default(),
+                    extra: document.extra.clone(),
+                    file_extra: document.file_extra.clone(),
+                };
+                let text = export(&bare);
+                const LIST: &str = "\n    \"nodes\": [";
+                let at = text.find(LIST).expect("an export lists its nodes") + LIST.len();
+                out.push_str(&text[..at]);
+                // After "[]": the nodes go between.
+                self.tail = text[at + 1..].to_owned();
+                0
+            }
+        };
+        let to = (from + batch.max(1)).min(document.nodes.len());
+        let mut bytes = out.into_bytes();
+        for (k, node) in document.nodes.values().enumerate().skip(from).take(to - from) {
+            bytes.extend_from_slice(if k == 0 { b"\n      " } else { b",\n      " });
+            // Inside the envelope, the document and the list, as in `export`.
+            let mut ser =
+                serde_json::Serializer::with_formatter(&mut bytes, NodePerLine { open: vec![(true, true); 3] });
+            node.serialize(&mut ser).expect("a node always serialises");
+        }
+        let mut out = String::from_utf8(bytes).expect("serde_json writes UTF-8");
+        self.next = Some(to);
+        if to == document.nodes.len() {
+            if to > 0 {
+                out.push_str("\n    ");
+            }
+            out.push(']');
+            out.push_str(&self.tail);
+            self.done = true;
+        }
+        Some(out)
+    }
+}
+
 /// Pretty-prints the envelope, the document and the node list; everything
 /// inside a node (or inside `meta`) stays on one line.
 #[derive(Default)]

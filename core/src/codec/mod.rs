@@ -5,4 +5,4 @@ pub mod link;
 pub mod migrate;
 pub mod pack;
 
-pub use json::{export, import, ImportError, Imported, Repair, APP, FORMAT, MAX_BYTES, VERSION};
+pub use json::{export, import, ExportCursor, ImportError, Imported, Repair, APP, FORMAT, MAX_BYTES, VERSION};

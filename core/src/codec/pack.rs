@@ -31,26 +31,42 @@ pub enum PackError {
 
 /// Packs `bytes`, 15 bits per character after a one-character header.
 pub fn pack(bytes: &[u8]) -> String {
+    pack_pieces(bytes, bytes.len()).collect()
+}
+
+/// [`pack`]'s text in pieces of about `piece` bytes each (at least one
+/// piece), for a caller that lets the page breathe in between: joined, they
+/// are exactly `pack(bytes)`.
+pub fn pack_pieces(bytes: &[u8], piece: usize) -> impl Iterator<Item = String> + '_ {
+    // 15 bytes are 8 whole units: pieces of such groups end on a unit.
+    const GROUP: usize = BITS as usize;
+    let piece = piece.div_ceil(GROUP).max(1) * GROUP;
     let bits = bytes.len() * 8;
-    let units = bits.div_ceil(BITS as usize);
-    let padding = (units * BITS as usize - bits) as u32;
-    let mut out = String::with_capacity(3 * (units + 1));
-    out.push(unit(padding));
-    // Bits not yet written, most significant first, in the low `held` bits.
-    let (mut acc, mut held) = (0u32, 0u32);
-    for &b in bytes {
-        acc = (acc << 8) | u32::from(b);
-        held += 8;
-        if held >= BITS {
-            held -= BITS;
-            out.push(unit((acc >> held) & MASK));
-            acc &= (1 << held) - 1;
+    let padding = (bits.div_ceil(BITS as usize) * BITS as usize - bits) as u32;
+    let pieces = bytes.len().div_ceil(piece).max(1);
+    (0..pieces).map(move |k| {
+        let part = &bytes[k * piece..((k + 1) * piece).min(bytes.len())];
+        let mut out = String::with_capacity(3 * (part.len() * 8 / BITS as usize + 2));
+        if k == 0 {
+            out.push(unit(padding));
         }
-    }
-    if held > 0 {
-        out.push(unit((acc << (BITS - held)) & MASK));
-    }
-    out
+        // Bits not yet written, most significant first, in the low `held` bits.
+        let (mut acc, mut held) = (0u32, 0u32);
+        for &b in part {
+            acc = (acc << 8) | u32::from(b);
+            held += 8;
+            if held >= BITS {
+                held -= BITS;
+                out.push(unit((acc >> held) & MASK));
+                acc &= (1 << held) - 1;
+            }
+        }
+        // Only the last piece can end within a unit.
+        if held > 0 {
+            out.push(unit((acc << (BITS - held)) & MASK));
+        }
+        out
+    })
 }
 
 /// Reverses [`pack`]; any other text is an error, never a panic.
@@ -104,6 +120,17 @@ mod tests {
             let packed = pack(&bytes);
             assert_eq!(packed.chars().count(), 1 + (len * 8).div_ceil(15), "len {len}");
             assert_eq!(unpack(&packed).unwrap(), bytes, "len {len}");
+        }
+    }
+
+    #[test]
+    fn in_pieces_it_is_the_same_text() {
+        let bytes: Vec<u8> = (0..200u32).map(|i| (i * 97 % 256) as u8).collect();
+        for len in [0, 1, 14, 15, 16, 29, 30, 31, 200] {
+            for piece in [0, 1, 14, 15, 16, 45, 199, 200, 1000] {
+                let joined: String = pack_pieces(&bytes[..len], piece).collect();
+                assert_eq!(joined, pack(&bytes[..len]), "{len} bytes in pieces of {piece}");
+            }
         }
     }
 
