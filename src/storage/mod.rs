@@ -701,35 +701,36 @@ impl DraftStore {
 }
 
 /// The document as a record body: compressed, or as it is where the
-/// browser cannot compress (older browsers), rather than not at all. Made a
-/// batch of nodes per turn of the event loop, compressed as it comes;
-/// [`StorageError::Changed`] if the document changes in between.
+/// browser cannot compress (older browsers), rather than not at all. The
+/// text is made a batch of nodes per turn of the event loop, then compressed
+/// and packed a piece per turn; [`StorageError::Changed`] if the document
+/// changes while it is being read (a few tenths of a second at 100k nodes;
+/// compressing takes seconds, and an edit meanwhile does not stop it).
 async fn encode(source: &dyn Source) -> Result<(Encoding, JsString), StorageError> {
     let mut cursor = ExportCursor::default();
+    let mut pieces = Vec::new();
+    while let Some(piece) = next_piece(source, &mut cursor).await? {
+        pieces.push(piece);
+        next_task().await;
+    }
     if let Ok(deflater) = Deflater::new() {
         let mut compressed = true;
-        while let Some(piece) = next_piece(source, &mut cursor).await? {
+        for piece in &pieces {
             compressed = compressed && deflater.write(piece.as_bytes()).await.is_ok();
-            if !compressed {
-                break;
-            }
         }
-        if compressed {
-            if let Ok(bytes) = deflater.finish().await {
-                // Packed and handed to JS a piece per turn too: the text is
-                // joined there, and never crosses from wasm in one piece.
-                let mut body = JsString::from("");
-                for piece in pack_pieces(&bytes, PACK_PIECE) {
-                    next_task().await;
-                    body = body.concat(&JsString::from(piece));
-                }
-                return Ok((Encoding::DeflateRaw, body));
+        if let (true, Ok(bytes)) = (compressed, deflater.finish().await) {
+            // Packed and handed to JS a piece per turn too: the text is
+            // joined there, and never crosses from wasm in one piece.
+            let mut body = JsString::from("");
+            for piece in pack_pieces(&bytes, PACK_PIECE) {
+                next_task().await;
+                body = body.concat(&JsString::from(piece));
             }
+            return Ok((Encoding::DeflateRaw, body));
         }
-        cursor = ExportCursor::default();
     }
     let mut json = JsString::from("");
-    while let Some(piece) = next_piece(source, &mut cursor).await? {
+    for piece in pieces {
         json = json.concat(&JsString::from(piece));
         next_task().await;
     }
