@@ -579,7 +579,6 @@ impl Drafts {
     }
 }
 
-/// The view as it is now, by node id (indices change with edits).
 /// The open document as a save reads it: in place, a batch of nodes at a
 /// time, and changed once an edit is made or another document is opened.
 struct Open {
@@ -598,6 +597,7 @@ impl Source for Open {
     }
 }
 
+/// The view as it is now, by node id (indices change with edits).
 fn current_view(editor: Editor) -> ViewState {
     let v = editor.view.viewport.get_untracked();
     let (collapsed, focus) = editor.outline.with_untracked(|o| {

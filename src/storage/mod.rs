@@ -286,10 +286,12 @@ impl DraftStore {
         if !valid_id(id) {
             return Err(StorageError::NotFound(id.to_owned()));
         }
+        // As it is when its text is made (an edit may follow while it is compressed).
+        let summary = Summary::of(document);
         let (enc, body) = encode(document).await?;
         self.commit(Commit {
             id,
-            summary: Summary::of(document),
+            summary,
             enc,
             body: &body,
             known,
@@ -709,7 +711,7 @@ impl DraftStore {
 async fn encode(source: &dyn Source) -> Result<(Encoding, JsString), StorageError> {
     let mut cursor = ExportCursor::default();
     let mut pieces = Vec::new();
-    while let Some(piece) = next_piece(source, &mut cursor).await? {
+    while let Some(piece) = next_piece(source, &mut cursor)? {
         pieces.push(piece);
         next_task().await;
     }
@@ -738,7 +740,7 @@ async fn encode(source: &dyn Source) -> Result<(Encoding, JsString), StorageErro
 }
 
 /// The export's next piece, if the document is still the one it began with.
-async fn next_piece(source: &dyn Source, cursor: &mut ExportCursor) -> Result<Option<String>, StorageError> {
+fn next_piece(source: &dyn Source, cursor: &mut ExportCursor) -> Result<Option<String>, StorageError> {
     if source.changed() {
         return Err(StorageError::Changed);
     }
