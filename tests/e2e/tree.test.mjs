@@ -179,6 +179,33 @@ test('a selected box in view stays in view: zooming in by key, the side panel op
   await page.close();
 });
 
+test('after a jump of the view, cards out of sight are drawn right after the frame', async () => {
+  const { page, errors } = await open(browser, '?src=examples/payakumbuh-dinsos-2023-2028.json');
+  await choose(page, 'Tampilan', '100%');
+  const search = page.getByRole('searchbox', { name: 'Cari' });
+  const cards = () => page.locator('.card[role=treeitem]').count();
+  await search.fill('Terwujudnya Pembangunan');
+  await search.press('Enter');
+  // From the root to a box far down and across: most cards in view are new.
+  await search.fill('Meningkatnya jaringan kerja');
+  const inFrame = page.evaluate(() => new Promise((resolve) => addEventListener('keydown', function once(ev) {
+    if (ev.key !== 'Enter') return;
+    removeEventListener('keydown', once, true);
+    requestAnimationFrame(() => resolve(document.querySelectorAll('.card[role=treeitem]').length));
+  }, true)));
+  await search.press('Enter');
+  const drawnInFrame = await inFrame;
+  const more = await page.waitForFunction((n) => document.querySelectorAll('.card[role=treeitem]').length > n,
+    drawnInFrame, { timeout: 5000 }).then(() => true, () => false);
+  assert.ok(more, `the cards held back at the jump (${drawnInFrame} drawn in its frame) are drawn after it`);
+  const drawn = await cards();
+  await page.waitForTimeout(300);
+  assert.equal(await cards(), drawn, 'all drawn after the one frame');
+  assert.match(await selected(page).getAttribute('aria-label'), /^Meningkatnya jaringan kerja/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('touch: one finger pans, two fingers pinch-zoom', async () => {
   const { page } = await open(browser, '', { hasTouch: true });
   const box = await page.getByRole('region', { name: 'Kanvas pohon kinerja' }).boundingBox();
