@@ -411,6 +411,19 @@ impl Drafts {
                     drafts.status.set(SaveStatus::Unsaved);
                     drafts.schedule(editor, SAVE_AFTER);
                 }
+                // Overtaken by this tab's own save, the page-hide flush (the
+                // page came back from the back/forward cache): what is
+                // stored is at least as new, and not another tab's.
+                Err(StorageError::Conflict { theirs: Some(theirs), .. })
+                    if drafts.stamp.with_value(|s| s.as_ref() == Some(&theirs)) =>
+                {
+                    if editor.store.edits.get_untracked() > drafts.saved.get_value() {
+                        drafts.status.set(SaveStatus::Unsaved);
+                        drafts.schedule(editor, SAVE_AFTER);
+                    } else {
+                        drafts.status.set(SaveStatus::Saved);
+                    }
+                }
                 Err(StorageError::Conflict { .. }) => {
                     drafts.conflict.set(true);
                     drafts.status.set(SaveStatus::Failed(StorageError::Conflict { id, theirs: None }));

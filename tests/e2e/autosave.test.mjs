@@ -59,6 +59,42 @@ test('two tabs on one draft: a save in one never silently overwrites the other',
   await context.close();
 });
 
+test('a page hidden in the middle of a save, then shown again (back/forward cache), reports no other tab', async () => {
+  const { context, page, errors } = await fresh(browser);
+  // Compression held until the test lets it go: the save is in flight.
+  await page.evaluate(() => {
+    const Real = window.CompressionStream;
+    const gate = new Promise((resolve) => { window.letCompress = resolve; });
+    window.CompressionStream = class {
+      constructor(format) {
+        const real = new Real(format);
+        const writer = real.writable.getWriter();
+        this.readable = real.readable;
+        this.writable = new WritableStream({
+          async write(chunk) { await gate; await writer.write(chunk); },
+          async close() { await gate; await writer.close(); },
+        });
+      }
+    };
+  });
+  const saves = () => page.evaluate(() => performance.getEntriesByName('pk:autosave:start').length);
+  const before = await saves();
+  await add(page, /^Meningkatnya akurasi data/, 'Disimpan saat halaman ditutup');
+  await page.waitForFunction((n) => performance.getEntriesByName('pk:autosave:start').length > n, before);
+  // The page is put away: what is unsaved is written at once, uncompressed.
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  const stored = await page.evaluate(() => Object.entries(localStorage).find(([k]) => /^pk:draft:[^:]+$/.test(k))[1]);
+  assert.ok(stored.includes('Disimpan saat halaman ditutup'), 'the page-hide save has the edit');
+  // Back from the cache, the save in flight ends: no other tab wrote.
+  await page.evaluate(() => window.letCompress());
+  await page.waitForFunction((n) => performance.getEntriesByName('pk:autosave').length >= n, before + 1);
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByText('Draf ini diubah di tab lain').count(), 0);
+  assert.equal(await status(page).textContent(), 'Tersimpan');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a full storage is explained, the tree on screen stays, and saving resumes when there is room', async () => {
   const { context, page } = await fresh(browser);
   // Fill the origin's storage with junk until it refuses.
