@@ -304,8 +304,16 @@ impl Drafts {
         let drafts = *self;
         let known = self.stamp.get_value();
         leptos::task::spawn_local(async move {
+            let mut result = store.save(&id, &doc, known.as_ref(), false).await;
+            // This tab's own autosave, in flight, landed first (an older
+            // state of this document): not another tab's.
+            if let Err(StorageError::Conflict { theirs: Some(theirs), .. }) = &result {
+                if theirs.tab == store.tab() {
+                    result = store.save(&id, &doc, Some(theirs), false).await;
+                }
+            }
             // Refused (another tab saved it, storage full…): kept as a draft of its own.
-            if store.save(&id, &doc, known.as_ref(), false).await.is_err() {
+            if result.is_err() {
                 if let Err(e) = store.create(&doc, None).await {
                     drafts.status.set(SaveStatus::Failed(e));
                 }
@@ -411,12 +419,11 @@ impl Drafts {
                     drafts.status.set(SaveStatus::Unsaved);
                     drafts.schedule(editor, SAVE_AFTER);
                 }
-                // Overtaken by this tab's own save, the page-hide flush (the
-                // page came back from the back/forward cache): what is
-                // stored is at least as new, and not another tab's.
-                Err(StorageError::Conflict { theirs: Some(theirs), .. })
-                    if drafts.stamp.with_value(|s| s.as_ref() == Some(&theirs)) =>
-                {
+                // Overtaken by this tab's own save: the page-hide flush (the
+                // page came back from the back/forward cache), or the save
+                // of a document being replaced. What is stored is as new,
+                // and not another tab's.
+                Err(StorageError::Conflict { theirs: Some(theirs), .. }) if theirs.tab == store.tab() => {
                     if editor.store.edits.get_untracked() > drafts.saved.get_value() {
                         drafts.status.set(SaveStatus::Unsaved);
                         drafts.schedule(editor, SAVE_AFTER);

@@ -59,9 +59,8 @@ test('two tabs on one draft: a save in one never silently overwrites the other',
   await context.close();
 });
 
-test('a page hidden in the middle of a save, then shown again (back/forward cache), reports no other tab', async () => {
-  const { context, page, errors } = await fresh(browser);
-  // Compression held until the test lets it go: the save is in flight.
+/** Compression waits until the page calls `letCompress()`: a save started meanwhile stays in flight. */
+async function holdCompression(page) {
   await page.evaluate(() => {
     const Real = window.CompressionStream;
     const gate = new Promise((resolve) => { window.letCompress = resolve; });
@@ -77,6 +76,11 @@ test('a page hidden in the middle of a save, then shown again (back/forward cach
       }
     };
   });
+}
+
+test('a page hidden in the middle of a save, then shown again (back/forward cache), reports no other tab', async () => {
+  const { context, page, errors } = await fresh(browser);
+  await holdCompression(page);
   const saves = () => page.evaluate(() => performance.getEntriesByName('pk:autosave:start').length);
   const before = await saves();
   await add(page, /^Meningkatnya akurasi data/, 'Disimpan saat halaman ditutup');
@@ -91,6 +95,29 @@ test('a page hidden in the middle of a save, then shown again (back/forward cach
   await page.waitForTimeout(300);
   assert.equal(await page.getByText('Draf ini diubah di tab lain').count(), 0);
   assert.equal(await status(page).textContent(), 'Tersimpan');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('opening an example while a save is in flight puts the draft away once, with the edit', async () => {
+  const { context, page, errors } = await fresh(browser);
+  await holdCompression(page);
+  const before = await page.evaluate(() => performance.getEntriesByName('pk:autosave:start').length);
+  await add(page, /^Meningkatnya akurasi data/, 'Ditulis sebelum contoh dibuka');
+  await page.waitForFunction((n) => performance.getEntriesByName('pk:autosave:start').length > n, before);
+  await page.getByRole('button', { name: 'Contoh' }).click();
+  await page.getByRole('region', { name: /Contoh pohon kinerja/ }).getByRole('button', { name: /^Dinas Sosial 2024/ }).click();
+  await page.evaluate(() => window.letCompress());
+  const titles = () => page.evaluate(() => JSON.parse(localStorage.getItem('pk:drafts')).drafts.map((d) => d.title));
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('pk:drafts')).drafts.some((d) => /2024/.test(d.title)));
+  await status(page).filter({ hasText: 'Tersimpan' }).waitFor();
+  // The sample's draft once (its own save in flight is not another tab's), with the edit.
+  assert.deepEqual(await titles(), ['Contoh Pohon Kinerja Dinas Sosial', 'Pohon Kinerja Dinas Sosial 2024']);
+  assert.equal(await page.getByText('Draf ini diubah di tab lain').count(), 0);
+  await status(page).click();
+  const dialog = page.getByRole('dialog', { name: 'Draf' });
+  await dialog.locator('tbody tr', { hasText: 'Contoh Pohon Kinerja Dinas Sosial' }).getByRole('button', { name: 'Buka' }).click();
+  await item(page, /^Ditulis sebelum contoh dibuka/).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
