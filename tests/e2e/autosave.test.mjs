@@ -10,6 +10,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const status = (page) => page.locator('.save-status');
+const saved = (page) => page.waitForFunction(() => document.querySelector('.save-status').textContent === 'Tersimpan');
 const item = (page, re) => page.getByRole('treeitem', { name: re });
 
 async function add(page, parent, text) {
@@ -59,14 +60,19 @@ test('two tabs on one draft: a save in one never silently overwrites the other',
   await context.close();
 });
 
-/** Compression waits until the page calls `letCompress()`: a save started meanwhile stays in flight. */
-async function holdCompression(page) {
-  await page.evaluate(() => {
+/**
+ * Compression waits until the page calls `letCompress()`: a save started
+ * meanwhile stays in flight. With `first`, only the next save waits.
+ */
+async function holdCompression(page, { first = false } = {}) {
+  await page.evaluate((first) => {
     const Real = window.CompressionStream;
     const gate = new Promise((resolve) => { window.letCompress = resolve; });
+    let held = 0;
     window.CompressionStream = class {
       constructor(format) {
         const real = new Real(format);
+        if (first && held++ > 0) return real;
         const writer = real.writable.getWriter();
         this.readable = real.readable;
         this.writable = new WritableStream({
@@ -75,7 +81,7 @@ async function holdCompression(page) {
         });
       }
     };
-  });
+  }, first);
 }
 
 test('a page hidden in the middle of a save, then shown again (back/forward cache), reports no other tab', async () => {
@@ -110,7 +116,7 @@ test('opening an example while a save is in flight puts the draft away once, wit
   await page.evaluate(() => window.letCompress());
   const titles = () => page.evaluate(() => JSON.parse(localStorage.getItem('pk:drafts')).drafts.map((d) => d.title));
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('pk:drafts')).drafts.some((d) => /2024/.test(d.title)));
-  await status(page).filter({ hasText: 'Tersimpan' }).waitFor();
+  await saved(page);
   // The sample's draft once (its own save in flight is not another tab's), with the edit.
   assert.deepEqual(await titles(), ['Contoh Pohon Kinerja Dinas Sosial', 'Pohon Kinerja Dinas Sosial 2024']);
   assert.equal(await page.getByText('Draf ini diubah di tab lain').count(), 0);
@@ -118,6 +124,30 @@ test('opening an example while a save is in flight puts the draft away once, wit
   const dialog = page.getByRole('dialog', { name: 'Draf' });
   await dialog.locator('tbody tr', { hasText: 'Contoh Pohon Kinerja Dinas Sosial' }).getByRole('button', { name: 'Buka' }).click();
   await item(page, /^Ditulis sebelum contoh dibuka/).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a save of a draft put away that ends after the next draft opened leaves the next one saving', async () => {
+  const { context, page, errors } = await fresh(browser);
+  await holdCompression(page, { first: true });
+  const before = await page.evaluate(() => performance.getEntriesByName('pk:autosave:start').length);
+  await add(page, /^Meningkatnya akurasi data/, 'Ditulis sebelum contoh dibuka');
+  await page.waitForFunction((n) => performance.getEntriesByName('pk:autosave:start').length > n, before);
+  await page.getByRole('button', { name: 'Contoh' }).click();
+  await page.getByRole('region', { name: /Contoh pohon kinerja/ }).getByRole('button', { name: /^Dinas Sosial 2024/ }).click();
+  // The sample is put away and the example stored while the first save waits.
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('pk:drafts')).drafts.some((d) => /2024/.test(d.title)));
+  await saved(page);
+  const done = await page.evaluate(() => performance.getEntriesByName('pk:autosave').length);
+  await page.evaluate(() => window.letCompress());
+  await page.waitForFunction((n) => performance.getEntriesByName('pk:autosave').length > n, done);
+  // The example goes on saving: no other tab, no stale stamp.
+  await add(page, /^Meningkatnya/, 'Ditulis di contoh');
+  await saved(page);
+  assert.equal(await page.getByText('Draf ini diubah di tab lain').count(), 0);
+  const drafts = await page.evaluate(() => JSON.parse(localStorage.getItem('pk:drafts')).drafts.map((d) => [d.title, d.nodes]));
+  assert.deepEqual(drafts, [['Contoh Pohon Kinerja Dinas Sosial', 9], ['Pohon Kinerja Dinas Sosial 2024', 16]]);
   assert.deepEqual(errors, []);
   await context.close();
 });
