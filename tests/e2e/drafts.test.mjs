@@ -31,7 +31,7 @@ async function savedDrafts(page, n) {
     const index = JSON.parse(localStorage.getItem('pk:drafts') ?? '{"drafts":[]}');
     return index.drafts.filter((d) => !d.deleted_at).length === n;
   }, n);
-  await page.locator('.save-status', { hasText: 'Tersimpan' }).waitFor();
+  await page.locator('.save-status', { hasText: /^Tersimpan$/ }).waitFor();
 }
 
 async function openExample(page, title, nodes) {
@@ -216,7 +216,7 @@ test('in English', async () => {
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.getByRole('tree').waitFor();
-  await page.locator('.save-status', { hasText: 'Saved' }).waitFor();
+  await page.locator('.save-status', { hasText: /^Saved$/ }).waitFor();
   await page.locator('.save-status').click();
   const dialog = page.getByRole('dialog', { name: 'Drafts' });
   await dialog.waitFor();
@@ -236,7 +236,7 @@ test('an earlier version is restored, or opened as a new draft', async () => {
   await page.keyboard.type('Kotak baru');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelectorAll('[role=treeitem]').length === 9);
-  await page.locator('.save-status', { hasText: 'Tersimpan' }).waitFor();
+  await page.locator('.save-status', { hasText: /^Tersimpan$/ }).waitFor();
   await page.waitForFunction(() => !JSON.parse(localStorage.getItem('pk:drafts')).drafts[0].pristine);
 
   let dialog = await openList(page);
