@@ -14,7 +14,7 @@ use crate::core::codec::import;
 use crate::core::codec::link::LinkView;
 use crate::core::cull::Cull;
 use crate::core::history::{Action, Entry, History};
-use crate::core::layout::{layout, Arrangement, Layout, Rect, Size};
+use crate::core::layout::{Arrangement, Arranger, Layout, Rect, Size};
 use crate::core::model::{Document, Meta, Node, NodeId, Tahun};
 use crate::core::ops::{transact, Change, Op, OpError, Tx};
 use crate::core::outline::{search, Outline};
@@ -52,6 +52,8 @@ pub struct Store {
     pending: StoredValue<(Vec<Change>, usize)>,
     /// Structural changes not yet applied to the tree, and the count they start from.
     reshaped: StoredValue<(Vec<Change>, usize)>,
+    /// The same, not yet followed by the kept layouts.
+    relaid: StoredValue<(Vec<Change>, usize)>,
     /// Where the open document came from (set with every replacement).
     pub origin: RwSignal<Origin>,
     /// The document the last replacement put away, until its draft has it.
@@ -90,6 +92,7 @@ impl Store {
             revs: StoredValue::new(HashMap::new()),
             pending: StoredValue::new((Vec::new(), 0)),
             reshaped: StoredValue::new((Vec::new(), 0)),
+            relaid: StoredValue::new((Vec::new(), 0)),
             origin: RwSignal::new(Origin::New { source: Some(SAMPLE_SOURCE.to_owned()) }),
             previous: StoredValue::new(None),
         }
@@ -115,6 +118,7 @@ impl Store {
         self.revs.update_value(HashMap::clear);
         self.pending.set_value((Vec::new(), 0));
         self.reshaped.set_value((Vec::new(), 0));
+        self.relaid.set_value((Vec::new(), 0));
         self.generation.update(|g| *g += 1);
     }
 
@@ -149,6 +153,7 @@ impl Store {
         if changes.iter().any(Change::is_structural) {
             // Content changes move no node: only these batches are kept.
             queue(self.reshaped);
+            queue(self.relaid);
             self.structure.update(|s| *s += 1);
         }
         self.edits.set(edit);
@@ -314,11 +319,30 @@ pub fn provide_editor(lang: Lang, doc: Document, year: Tahun) -> Editor {
         let step = |v: f64| ((v - 2.0 * FIT_MARGIN) / SCREEN_STEP).round().max(0.0) * SCREEN_STEP;
         Size { w: step(w), h: step(h) }
     });
+    // The layouts are kept between runs: after an edit only what it changed
+    // is walked again. Another document starts afresh.
+    let arranger = StoredValue::new((Arranger::default(), None::<u64>));
     let layout = Memo::new(move |_| {
         let mode = mode.get();
         let fit_to = if mode.is_none() { fit_screen.get() } else { Size::default() };
+        let generation = store.generation.get_untracked();
+        let (changes, len_before) = store.relaid.try_update_value(std::mem::take).unwrap_or_default();
         tree.with(|t| match t {
-            Some(t) => sizes.with(|s| outline.with(|o| timed("pk:layout", || layout(t, s, o, mode, fit_to)))),
+            Some(t) => sizes.with(|s| {
+                outline.with(|o| {
+                    arranger
+                        .try_update_value(|(a, kept_for)| {
+                            if *kept_for != Some(generation) {
+                                *a = Arranger::default();
+                                *kept_for = Some(generation);
+                            } else if !changes.is_empty() {
+                                a.renumber(&changes, len_before);
+                            }
+                            timed("pk:layout", || a.layout(t, s, o, mode, fit_to))
+                        })
+                        .unwrap_or_default()
+                })
+            }),
             None => Layout::default(),
         })
     });

@@ -3,7 +3,11 @@
 //! leaves become stacks in compact mode) with random card sizes, top-down and
 //! left to right, and what "automatic" costs (it lays out two to six
 //! arrangements to pick the one that reads largest on a 1366×768 canvas);
-//! the first run on fresh input, then the median of warm runs.
+//! the first run on fresh input, then the median of warm runs; then a layout
+//! after an edit, afresh and kept.
+
+#[path = "support/relayout_runs.rs"]
+mod relayout_runs;
 
 use pohon_core::layout::{self as arrange, Arrangement};
 use pohon_core::outline::Outline;
@@ -52,5 +56,16 @@ fn main() {
         time("(compact)", &mut || {
             black_box(arrange::layout(&tree, black_box(&sizes), &outline, Some(Arrangement::Compact), screen));
         });
+    }
+    println!("after adding or deleting a box in the middle: laid out afresh, and kept (as the editor does)");
+    println!("{:>8} {:>11} {:>9} {:>9}", "nodes", "mode", "afresh", "kept");
+    let start = Instant::now();
+    let now = || start.elapsed().as_secs_f64() * 1e3;
+    for n in [1_000, 10_000, 100_000] {
+        let runs = if n >= 100_000 { 11 } else { 51 };
+        for a in [Arrangement::Tidy, Arrangement::Layered, Arrangement::Compact, Arrangement::Across] {
+            let (kept, fresh, _) = relayout_runs::after_edits(n, a, runs, &now);
+            println!("{n:>8} {:>11} {fresh:>9.3} {kept:>9.3}", format!("{a:?}"));
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! What a structural edit redoes, in WebAssembly in headless Chromium: the
-//! layout and the cull index built from it, on seeded 10k and 100k-node
+//! layout (kept, as the editor does, and afresh) and the cull index built from it, on seeded 10k and 100k-node
 //! documents, compact (what "automatic" picks for them) and left to right,
 //! beside the whole edit's frame budget (`scripts/bench edit`'s goals):
 //! `cargo bench --target wasm32-unknown-unknown --bench layout_wasm -- --nocapture`
@@ -7,13 +7,14 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(unused))]
 
 #[cfg(target_arch = "wasm32")]
+#[path = "support/relayout_runs.rs"]
+mod relayout_runs;
+
+#[cfg(target_arch = "wasm32")]
 mod wasm {
+    use super::relayout_runs::after_edits;
     use pohon_core::cull::Cull;
-    use pohon_core::layout::{layout, Arrangement};
-    use pohon_core::outline::Outline;
-    use pohon_core::synth::{self, Rng};
-    use pohon_core::tidy::Size;
-    use pohon_core::tree::Tree;
+    use pohon_core::layout::Arrangement;
     use std::hint::black_box;
     use wasm_bindgen_test::*;
 
@@ -23,41 +24,32 @@ mod wasm {
     fn layout_in_the_browser() {
         let performance = web_sys::window().unwrap().performance().unwrap();
         let now = || performance.now();
-        console_log!("layout and cull index, wasm in Chromium (median ms)");
+        console_log!("after adding or deleting a box: layout and cull index, wasm in Chromium (median ms)");
         console_log!(
-            "{:>8} {:>8} {:>8} {:>8} {:>8} {:>16}",
+            "{:>8} {:>8} {:>14} {:>13} {:>6} {:>13} {:>16}",
             "nodes",
             "arrange",
-            "layout",
+            "layout afresh",
+            "layout kept",
             "cull",
-            "total",
+            "kept + cull",
             "edit frame goal"
         );
         for (n, goal) in [(10_000, "≤ 16"), (100_000, "< 50")] {
-            let tree = Tree::build(&synth::document(n, 42)).unwrap();
-            let mut rng = Rng::new(42);
-            let sizes: Vec<Size> =
-                (0..n).map(|_| Size { w: 80.0 + rng.below(320) as f64, h: 30.0 + rng.below(270) as f64 }).collect();
-            let outline = Outline::new(&tree);
-            let screen = Size { w: 1342.0, h: 672.0 };
             let runs = if n >= 100_000 { 11 } else { 41 };
             for a in [Arrangement::Compact, Arrangement::Across] {
-                let (mut laid, mut culled) = (Vec::new(), Vec::new());
-                for _ in 0..runs {
-                    let t = now();
-                    let l = layout(&tree, black_box(&sizes), &outline, Some(a), screen);
-                    laid.push(now() - t);
-                    let t = now();
-                    black_box(Cull::new(&l));
-                    culled.push(now() - t);
-                }
-                let median = |v: &mut Vec<f64>| {
-                    v.sort_by(f64::total_cmp);
-                    v[v.len() / 2]
-                };
-                let (l, c) = (median(&mut laid), median(&mut culled));
+                let (kept, fresh, l) = after_edits(n, a, runs, &now);
+                let mut culled: Vec<f64> = (0..runs)
+                    .map(|_| {
+                        let t = now();
+                        black_box(Cull::new(&l));
+                        now() - t
+                    })
+                    .collect();
+                culled.sort_by(f64::total_cmp);
+                let c = culled[runs / 2];
                 let name = format!("{a:?}").to_lowercase();
-                console_log!("{n:>8} {name:>8} {l:>8.2} {c:>8.2} {:>8.2} {goal:>16}", l + c);
+                console_log!("{n:>8} {name:>8} {fresh:>14.2} {kept:>13.2} {c:>6.2} {:>13.2} {goal:>16}", kept + c);
             }
         }
     }

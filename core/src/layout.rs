@@ -1,8 +1,9 @@
 //! Where each shown card goes: the cards' sizes and the outline's choices
 //! fed to the tidy layout ([`super::tidy`]).
 
+use super::ops::Change;
 use super::outline::Outline;
-use super::tidy::{self, Options};
+use super::tidy::{Options, Tidy};
 use super::tree::Tree;
 
 pub use super::tidy::{Edge, Mode, Rect, Size};
@@ -78,43 +79,126 @@ pub fn layout(
     arrangement: Option<Arrangement>,
     screen: Size,
 ) -> Layout {
-    if let Some(a) = arrangement {
-        return layout_with(tree, sizes, outline, a.options(), a);
-    }
-    // Before the canvas is measured: a landscape screen.
-    let screen = if screen.w > 0.0 && screen.h > 0.0 { screen } else { Size { w: 1600.0, h: 900.0 } };
-    let width_bound = |l: &Layout| screen.w / l.bounds.w.max(1.0) <= screen.h / l.bounds.h.max(1.0);
-    let better = |l: &Layout, than: &Layout| l.fit_scale(screen) > than.fit_scale(screen);
-    // Compact is never wider and never shorter than layered: where compact's
-    // width limits its scale, layered cannot fit better, and is not laid out
-    // (the usual case for big, wide trees).
-    let mut best = layout_with(tree, sizes, outline, Arrangement::Compact.options(), Arrangement::Compact);
-    if !width_bound(&best) {
-        let layered = layout_with(tree, sizes, outline, Arrangement::Layered.options(), Arrangement::Layered);
-        if !better(&best, &layered) {
-            best = layered;
+    Arranger::default().layout(tree, sizes, outline, arrangement, screen)
+}
+
+/// Lays out as [`layout`] does, keeping the layouts made (one per
+/// arrangement tried) so that the next call, after an edit, walks again
+/// only what the edit changed ([`Tidy`]).
+#[derive(Default)]
+pub struct Arranger {
+    kept: Vec<(Tidy, bool)>,
+}
+
+impl Arranger {
+    /// Follows the nodes as an edit renumbered them (see [`Tidy::renumber`]).
+    pub fn renumber(&mut self, changes: &[Change], len_before: usize) {
+        for (t, _) in &mut self.kept {
+            t.renumber(changes, len_before);
         }
-        // Too tall: shorter stacks in more columns trade height for width.
-        // Only where text can still be read, so big trees pay nothing.
-        if best.fit_scale(screen) > MIN_READABLE_SCALE {
-            for rows in (2..Options::default().stack_rows).rev() {
-                let opts = Options { stack_rows: rows, ..Arrangement::Compact.options() };
-                let l = layout_with(tree, sizes, outline, opts, Arrangement::Compact);
-                if better(&l, &best) {
-                    best = l;
+    }
+
+    /// Nodes walked by the last call, in all arrangements tried.
+    pub fn walks(&self) -> usize {
+        self.kept.iter().map(|(t, _)| t.walks()).sum()
+    }
+
+    pub fn layout(
+        &mut self,
+        tree: &Tree,
+        sizes: &[Size],
+        outline: &Outline,
+        arrangement: Option<Arrangement>,
+        screen: Size,
+    ) -> Layout {
+        let best = self.pick(tree, sizes, outline, arrangement, screen);
+        // Only the arrangements tried this time are kept.
+        self.kept.retain_mut(|(_, used)| std::mem::take(used));
+        best
+    }
+
+    fn pick(
+        &mut self,
+        tree: &Tree,
+        sizes: &[Size],
+        outline: &Outline,
+        arrangement: Option<Arrangement>,
+        screen: Size,
+    ) -> Layout {
+        if let Some(a) = arrangement {
+            return self.layout_with(tree, sizes, outline, a.options(), a);
+        }
+        // Before the canvas is measured: a landscape screen.
+        let screen = if screen.w > 0.0 && screen.h > 0.0 { screen } else { Size { w: 1600.0, h: 900.0 } };
+        let width_bound = |l: &Layout| screen.w / l.bounds.w.max(1.0) <= screen.h / l.bounds.h.max(1.0);
+        let better = |l: &Layout, than: &Layout| l.fit_scale(screen) > than.fit_scale(screen);
+        // Compact is never wider and never shorter than layered: where compact's
+        // width limits its scale, layered cannot fit better, and is not laid out
+        // (the usual case for big, wide trees).
+        let mut best = self.layout_with(tree, sizes, outline, Arrangement::Compact.options(), Arrangement::Compact);
+        if !width_bound(&best) {
+            let layered = self.layout_with(tree, sizes, outline, Arrangement::Layered.options(), Arrangement::Layered);
+            if !better(&best, &layered) {
+                best = layered;
+            }
+            // Too tall: shorter stacks in more columns trade height for width.
+            // Only where text can still be read, so big trees pay nothing.
+            if best.fit_scale(screen) > MIN_READABLE_SCALE {
+                for rows in (2..Options::default().stack_rows).rev() {
+                    let opts = Options { stack_rows: rows, ..Arrangement::Compact.options() };
+                    let l = self.layout_with(tree, sizes, outline, opts, Arrangement::Compact);
+                    if better(&l, &best) {
+                        best = l;
+                    }
                 }
             }
         }
+        // Left to right only where it could read larger: its columns are as
+        // wide as their widest card, and at least as tall as their cards stacked.
+        if across_bound(tree, sizes, &best.shown, screen) > best.fit_scale(screen) {
+            let across = self.layout_with(tree, sizes, outline, Arrangement::Across.options(), Arrangement::Across);
+            if better(&across, &best) {
+                best = across;
+            }
+        }
+        best
     }
-    // Left to right only where it could read larger: its columns are as
-    // wide as their widest card, and at least as tall as their cards stacked.
-    if across_bound(tree, sizes, &best.shown, screen) > best.fit_scale(screen) {
-        let across = layout_with(tree, sizes, outline, Arrangement::Across.options(), Arrangement::Across);
-        if better(&across, &best) {
-            best = across;
+
+    fn layout_with(
+        &mut self,
+        tree: &Tree,
+        sizes: &[Size],
+        outline: &Outline,
+        opts: Options,
+        arrangement: Arrangement,
+    ) -> Layout {
+        let k = match self.kept.iter().position(|(t, _)| *t.options() == opts) {
+            Some(k) => k,
+            None => {
+                self.kept.push((Tidy::new(opts), false));
+                self.kept.len() - 1
+            }
+        };
+        let (tidy, used) = &mut self.kept[k];
+        *used = true;
+        let placement = match outline.focus {
+            // A focus shows one child per ancestor: hand the layout pruned lists.
+            Some(_) => tidy.run(tree.root, &outline.shown_children_lists(tree), sizes, &vec![false; tree.len()]),
+            None => {
+                let mut collapsed = outline.collapsed.clone();
+                collapsed.resize(tree.len(), false);
+                tidy.run(tree.root, &tree.children, sizes, &collapsed)
+            }
+        };
+        Layout {
+            rects: placement.rects,
+            edges: placement.edges,
+            bounds: Rect { x: 0.0, y: 0.0, w: placement.width, h: placement.height },
+            shown: placement.order,
+            across: opts.across,
+            arrangement,
         }
     }
-    best
 }
 
 /// An upper bound on the fit scale of the left-to-right layout of the
@@ -136,26 +220,6 @@ fn across_bound(tree: &Tree, sizes: &[Size], shown: &[usize], screen: Size) -> f
 /// Below this fit scale statements are too small to read whatever the
 /// arrangement (about 2 px), so "automatic" tries fewer variants.
 const MIN_READABLE_SCALE: f64 = 0.15;
-
-fn layout_with(tree: &Tree, sizes: &[Size], outline: &Outline, opts: Options, arrangement: Arrangement) -> Layout {
-    let placement = match outline.focus {
-        // A focus shows one child per ancestor: hand the layout pruned lists.
-        Some(_) => tidy::layout(tree.root, &outline.shown_children_lists(tree), sizes, &vec![false; tree.len()], &opts),
-        None => {
-            let mut collapsed = outline.collapsed.clone();
-            collapsed.resize(tree.len(), false);
-            tidy::layout(tree.root, &tree.children, sizes, &collapsed, &opts)
-        }
-    };
-    Layout {
-        rects: placement.rects,
-        edges: placement.edges,
-        bounds: Rect { x: 0.0, y: 0.0, w: placement.width, h: placement.height },
-        shown: placement.order,
-        across: opts.across,
-        arrangement,
-    }
-}
 
 #[cfg(test)]
 mod tests {

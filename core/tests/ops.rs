@@ -208,3 +208,42 @@ fn big_branches_leave_and_come_back_exactly() {
         assert!(checked > 3, "{size}: only {checked} big branches");
     }
 }
+
+#[test]
+fn a_kept_layout_follows_edits_and_walks_only_what_they_changed() {
+    use pohon_core::card::{Card, CardFonts, CardOptions};
+    use pohon_core::layout::{layout, Arrangement, Arranger, Size};
+    use pohon_core::outline::Outline;
+
+    let fonts = CardFonts::approx();
+    let opts = CardOptions { details: false, year: None, english: false };
+    let size_of = |doc: &Document| -> Vec<Size> { doc.nodes.values().map(|n| Card::size(n, &fonts, opts)).collect() };
+    let screen = Size { w: 1342.0, h: 672.0 };
+    let mut rng = Rng::new(3);
+    for (n, arrangement) in [(40, None), (300, Some(Arrangement::Compact)), (2000, Some(Arrangement::Tidy))] {
+        let mut doc = synth::document(n, 3);
+        let mut tree = Tree::build(&doc).unwrap();
+        let mut outline = Outline::new(&tree);
+        let mut arranger = Arranger::default();
+        arranger.layout(&tree, &size_of(&doc), &outline, arrangement, screen);
+        let deepest = |t: &Tree| t.depth.iter().max().map_or(0, |&d| d as usize);
+        for _ in 0..60 {
+            let len_before = doc.nodes.len();
+            let Ok((action, _, changes, _)) = random_edit(&mut doc, &mut rng) else { continue };
+            tree = Tree::update(&doc, tree, &changes, len_before).unwrap();
+            Change::remap_all(&changes, &mut outline.collapsed, len_before, false);
+            let toggled = rng.below(5) == 0;
+            if toggled {
+                outline.toggle(&tree, rng.below(tree.len()));
+            }
+            arranger.renumber(&changes, len_before);
+            let sizes = size_of(&doc);
+            let kept = arranger.layout(&tree, &sizes, &outline, arrangement, screen);
+            assert_eq!(kept, layout(&tree, &sizes, &outline, arrangement, screen), "{action:?}");
+            // Each card just below its parent: a box added walks itself and the path above.
+            if arrangement == Some(Arrangement::Tidy) && action == Action::AddChild && !toggled {
+                assert!(arranger.walks() <= deepest(&tree) + 1, "{} walks", arranger.walks());
+            }
+        }
+    }
+}
