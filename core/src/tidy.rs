@@ -26,6 +26,12 @@
 //!
 //! Everything is iterative over pre-order arrays: no recursion, whatever the
 //! depth.
+//!
+//! The first walk of a subtree depends only on what is in it, so [`Tidy`]
+//! keeps each node's walk between runs and, after an edit, walks again only
+//! the nodes whose input changed and their ancestors, merging the kept
+//! subtrees as they are (a merge's threads hang only from the extremes of
+//! the subtrees merged, and are cleared there first).
 
 use crate::ops::Change;
 
@@ -369,7 +375,10 @@ impl Tidy {
     /// `len_before` nodes long), so their walks are kept.
     pub fn renumber(&mut self, changes: &[Change], len_before: usize) {
         if self.slot.len() != len_before {
+            // Not the tree last laid out: start afresh.
             self.slot.clear();
+            self.slots.clear();
+            self.free.clear();
             return;
         }
         let mut len = len_before;
