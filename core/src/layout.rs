@@ -100,7 +100,7 @@ impl Arranger {
 
     /// Nodes walked by the last call, in all arrangements tried.
     pub fn walks(&self) -> usize {
-        self.kept.iter().map(|(t, _)| t.walks()).sum()
+        self.kept.iter().filter(|(_, used)| *used).map(|(t, _)| t.walks()).sum()
     }
 
     pub fn layout(
@@ -111,20 +111,8 @@ impl Arranger {
         arrangement: Option<Arrangement>,
         screen: Size,
     ) -> Layout {
-        let best = self.pick(tree, sizes, outline, arrangement, screen);
-        // Only the arrangements tried this time are kept.
+        // Only the arrangements tried by the last call are kept.
         self.kept.retain_mut(|(_, used)| std::mem::take(used));
-        best
-    }
-
-    fn pick(
-        &mut self,
-        tree: &Tree,
-        sizes: &[Size],
-        outline: &Outline,
-        arrangement: Option<Arrangement>,
-        screen: Size,
-    ) -> Layout {
         if let Some(a) = arrangement {
             return self.layout_with(tree, sizes, outline, a.options(), a);
         }
