@@ -382,7 +382,8 @@ impl Tidy {
             return;
         }
         let mut len = len_before;
-        for c in changes {
+        // A change of content keeps the node where it is, and its walk if its size stayed.
+        for c in changes.iter().filter(|c| c.is_structural()) {
             if let Change::Removed(at) = c {
                 self.free.extend(at.iter().filter_map(|&i| self.slot.get(i)).filter(|&&s| s != NONE));
             }

@@ -171,6 +171,10 @@ fn a_small_edit_of_a_big_tree_walks_only_what_it_changed() {
         let kept = tidy.run(doc.root(), &children, &doc.sizes, &doc.collapsed);
         assert!(tidy.walks() < 100, "{mode:?}: {} walks", tidy.walks());
         assert!(kept == layout(doc.root(), &children, &doc.sizes, &doc.collapsed, tidy.options()));
+        // Retyped, its card the same size: nothing to walk.
+        tidy.renumber(&[Change::Content(leaf)], n);
+        tidy.run(doc.root(), &children, &doc.sizes, &doc.collapsed);
+        assert_eq!(tidy.walks(), 0, "{mode:?}");
         let change = Change::Inserted(vec![n]);
         doc.apply(&change);
         doc.parent[n] = Some(leaf);
