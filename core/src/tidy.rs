@@ -330,6 +330,8 @@ fn sane(v: f64) -> f64 {
 /// node's walk when an edit moves it to another index.
 pub struct Tidy {
     opts: Options,
+    /// `opts` with every distance made sane, once.
+    gap: Options,
     /// Per node index, its slot (`NONE`: not drawn yet).
     slot: Vec<u32>,
     slots: Slots,
@@ -348,8 +350,17 @@ pub struct Tidy {
 
 impl Tidy {
     pub fn new(opts: Options) -> Tidy {
+        let gap = Options {
+            sibling_gap: sane(opts.sibling_gap),
+            subtree_gap: sane(opts.subtree_gap),
+            level_gap: sane(opts.level_gap),
+            indent: sane(opts.indent),
+            stack_gap: sane(opts.stack_gap),
+            ..opts
+        };
         Tidy {
             opts,
+            gap,
             slot: Vec::new(),
             slots: Slots::default(),
             free: Vec::new(),
@@ -418,10 +429,8 @@ impl Tidy {
         if root >= n {
             return Placement { rects, edges: Vec::new(), order: Vec::new(), width: 0.0, height: 0.0 };
         }
-        let opts = self.opts;
-        let level_gap = sane(opts.level_gap);
-        let indent = sane(opts.indent);
-        let stack_gap = sane(opts.stack_gap);
+        let opts = self.gap;
+        let (level_gap, indent, stack_gap) = (opts.level_gap, opts.indent, opts.stack_gap);
         let size = |v: usize| if opts.across { (sizes[v].h, sizes[v].w) } else { (sizes[v].w, sizes[v].h) };
 
         // Drawn nodes in pre-order, with their slot, parent's place, depth,
@@ -693,8 +702,7 @@ impl Tidy {
     fn walk(&mut self, v: u32, ks: &[u32], lowest: &mut Vec<(f64, usize)>) {
         self.walks += 1;
         let st = &mut self.slots;
-        let (sibling_gap, subtree_gap, indent) =
-            (sane(self.opts.sibling_gap), sane(self.opts.subtree_gap), sane(self.opts.indent));
+        let Options { sibling_gap, subtree_gap, indent, .. } = self.gap;
         // Each child as its own walk left it. Threads set by earlier merges
         // above it can only hang from its extremes.
         for &k in ks {
